@@ -1,0 +1,57 @@
+"""Settings, read once at the edge from the environment or a ``.env`` file, then passed down."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from bot.errors import SettingsError
+
+
+class Settings(BaseSettings):
+    """Every knob of the bot. Secrets are ``SecretStr`` so they never print in logs or reprs."""
+
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    slack_bot_token: SecretStr | None = None
+    slack_app_token: SecretStr | None = None
+    slack_signing_secret: SecretStr | None = None
+    slack_api_url: str | None = Field(None, description="Web API base URL, e.g. https://slack.com/api/")
+
+    facts_dir: Path = Path("facts")
+    database_url: str = "sqlite:///citebot.db"
+    user_hash_salt: SecretStr = SecretStr("citebot")
+    retention_days: int | None = Field(None, ge=1)
+    log_level: str = "INFO"
+
+    @field_validator("slack_bot_token")
+    @classmethod
+    def _bot_token_shape(cls, v: SecretStr | None) -> SecretStr | None:
+        if v is not None and not v.get_secret_value().startswith("xoxb-"):
+            raise ValueError("must start with xoxb-")
+        return v
+
+    @field_validator("slack_app_token")
+    @classmethod
+    def _app_token_shape(cls, v: SecretStr | None) -> SecretStr | None:
+        if v is not None and not v.get_secret_value().startswith("xapp-"):
+            raise ValueError("must start with xapp-")
+        return v
+
+    def require(self, *names: str) -> None:
+        """Raise SettingsError naming the first of ``names`` (field names) that is unset."""
+        for name in names:
+            if getattr(self, name) in (None, ""):
+                raise SettingsError(f"{name.upper()} is not set (environment or .env)")
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read the settings once; raise SettingsError naming the malformed variable."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as err:
+        first = err.errors()[0]
+        name = str(first["loc"][0]).upper() if first.get("loc") else "settings"
+        raise SettingsError(f"{name}: {first['msg']}") from None
