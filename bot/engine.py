@@ -1,0 +1,158 @@
+"""The answering engine: from a question to a decision, with no Slack and no environment.
+
+    engine = Engine(load_factbase(Path("facts")))
+    answer = engine.ask("2018年有多少在职党员回社区报到?")
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.answer import Answer, Language, Suggestion
+from bot.factbase import FactBase, LoadedFact, load_factbase
+from bot.matcher import Index, Scored
+from bot.text import capitalised_names, clean, detect_language, normalize, numbers, tagged_names, tokens
+
+# Longest question the engine reads; the rest of a 100 kB paste is noise, not a question.
+MAX_QUESTION_CHARS = 500
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Where a score becomes an answer. Calibrated by ``bench/calibrate.py``; see the README."""
+
+    answer: float = 62.0  # at or above: answer, if the runner-up is far enough behind
+    margin: float = 6.0  # how far ahead of the runner-up a confident answer must be
+    suggest: float = 40.0  # at or above: offer as "did you mean"
+    coverage_weight: float = 0.6  # share of coverage in the score; the rest is phrasing closeness
+    generic_share: float = 0.3  # a name in this share of facts or more is background, not a conflict
+
+
+DEFAULT_THRESHOLDS = Thresholds()
+
+
+@dataclass(frozen=True)
+class _Entry:
+    loaded: LoadedFact
+    text: str  # every text of the fact, normalised, for entity look-ups
+    numbers: frozenset[str]
+
+
+class Engine:
+    """Answers questions from one fact base. Immutable once built, so threads may share it."""
+
+    def __init__(self, base: FactBase, thresholds: Thresholds = DEFAULT_THRESHOLDS):
+        self.base = base
+        self.thresholds = thresholds
+        entries, doc_tokens, phrasings = [], [], []
+        for loaded in base.facts:
+            fact = loaded.fact
+            texts = [
+                *fact.questions.zh, *fact.questions.en, fact.answer.zh, fact.answer.en, fact.source,
+                *fact.keywords, *fact.entities,
+            ]
+            normalised = [normalize(t) for t in texts]
+            joined = "\n".join(normalised)
+            entries.append(_Entry(loaded, joined, frozenset(numbers(joined))))
+            doc_tokens.append({t for n in normalised for t in tokens(n)})
+            phrasings.append([" ".join(tokens(normalize(q))) for q in (*fact.questions.zh, *fact.questions.en)])
+        self._entries = entries
+        self._index = Index(doc_tokens, phrasings)
+
+    def ask(self, question: str) -> Answer:
+        """Return the decision for ``question``: answered, suggested or unknown. Never raises on text."""
+        question = question[:MAX_QUESTION_CHARS] if len(question) > MAX_QUESTION_CHARS else question
+        language = detect_language(question)
+        normalized = normalize(question)
+        query = self._index.correct(tokens(normalized))
+        if not query:
+            return Answer(question=question, language=language, decision="unknown")
+        scored = self._index.score(query, " ".join(query))
+        weight = self.thresholds.coverage_weight
+        ranked = sorted(
+            ((weight * s.coverage + (1 - weight) * s.closeness, s) for s in scored),
+            key=lambda pair: pair[0],
+            reverse=True,
+        )
+        best_score, best = ranked[0]
+        runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
+        t = self.thresholds
+        if (
+            best_score >= t.answer
+            and best_score - runner_up >= t.margin
+            and not self._conflicts(question, normalized, best)
+        ):
+            return self._answer(question, language, self._entries[best.index].loaded, best_score)
+        suggestions = tuple(
+            self._suggestion(self._entries[s.index].loaded, language, score)
+            for score, s in ranked[:3]
+            if score >= t.suggest
+        )
+        decision = "suggested" if suggestions else "unknown"
+        return Answer(
+            question=question, language=language, decision=decision, score=best_score, suggestions=suggestions
+        )
+
+    def answer_fact(self, fact_id: str, language: Language) -> Answer:
+        """Return the answer of a chosen fact (a "did you mean" click); KeyError if there is none."""
+        loaded = self.base.get(fact_id)
+        question = (loaded.fact.questions.zh if language == "zh" else loaded.fact.questions.en)[0]
+        return self._answer(question, language, loaded, 100.0)
+
+    def _conflicts(self, question: str, normalized: str, best: Scored) -> bool:
+        """True when the question names a number or a name that the best fact does not hold."""
+        entry = self._entries[best.index]
+        asked_numbers = {n for n in numbers(normalized) if n not in ("0", "1")}
+        if asked_numbers - entry.numbers:
+            return True
+        names = set(tagged_names(normalized)) | {normalize(n) for n in capitalised_names(clean(question))}
+        for name in names:
+            if name in entry.text:
+                continue
+            share = sum(1 for e in self._entries if name in e.text) / len(self._entries)
+            if share < self.thresholds.generic_share:
+                return True
+        return False
+
+    def _answer(self, question: str, language: Language, loaded: LoadedFact, score: float) -> Answer:
+        fact = loaded.fact
+        return Answer(
+            question=question,
+            language=language,
+            decision="answered",
+            score=score,
+            fact_id=fact.id,
+            text=fact.answer.zh if language == "zh" else fact.answer.en,
+            source=fact.source,
+            source_title=loaded.document.source.title,
+            source_date=loaded.document.source.date,
+        )
+
+    @staticmethod
+    def _suggestion(loaded: LoadedFact, language: Language, score: float) -> Suggestion:
+        phrasings = loaded.fact.questions.zh if language == "zh" else loaded.fact.questions.en
+        return Suggestion(loaded.id, phrasings[0], score)
+
+
+def load_engine(facts_dir: Path, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> Engine:
+    """Load, validate and index the fact files under ``facts_dir``; raise FactErrors if any is bad."""
+    return Engine(load_factbase(facts_dir), thresholds)
+
+
+class EngineRef:
+    """The engine currently serving. Live reload swaps it whole, so a question sees one fact base."""
+
+    def __init__(self, engine: Engine):
+        self._engine = engine
+        self._lock = threading.Lock()
+
+    @property
+    def current(self) -> Engine:
+        return self._engine
+
+    def replace(self, engine: Engine) -> None:
+        """Serve ``engine`` from the next question on."""
+        with self._lock:
+            self._engine = engine

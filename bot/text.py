@@ -1,0 +1,152 @@
+"""Normalising text before matching: the same function runs on questions and on facts."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from functools import lru_cache
+
+import opencc
+import rjieba
+import snowballstemmer
+
+from bot.answer import Language
+
+_T2S = opencc.OpenCC("t2s")
+_STEM = snowballstemmer.stemmer("english")
+
+# Slack markup: <@U123>, <#C1|name>, <!here>, <!subteam^S1|@team>, <https://x|label>, <https://x>.
+_SLACK_LABELLED = re.compile(r"<(?:[#@!][^>|]*|(?:https?|mailto):[^>|]*)\|([^>]*)>")
+_SLACK_BARE = re.compile(r"<[#@!][^>]*>|<(?:https?|mailto):[^>]*>")
+_INVISIBLE = re.compile(r"[\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\u00ad]")
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_LATIN_WORD = re.compile(r"[a-z]+")
+_TOKEN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[a-z]+|\d+(?:\.\d+)?")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+# Chinese numerals: "71.7万" -> 717000, "一百五十" -> 150, "两" -> 2 (only where a number stands).
+_CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_UNIT = {"十": 10, "百": 100, "千": 1000}
+_CN_NUMERAL = re.compile(r"[零〇一二两三四五六七八九十百千]+(?=[万亿]?[个名项家层岁次年月日度支人位条所座户倍届期种批号])|[零〇一二两三四五六七八九]?[十百千][零〇一二两三四五六七八九十百千]*")
+_WAN = re.compile(r"(\d+(?:\.\d+)?)\s*([万亿])")
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
+_EN_NUMBER = {
+    "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+    "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twice": "2", "half": "half",
+}
+_EN_NUMBER_RE = re.compile(r"\b(" + "|".join(_EN_NUMBER) + r")\b")
+
+# Words that carry no content for matching: question words, particles, function words.
+ZH_STOPWORDS = frozenset(
+    """的 了 吗 呢 吧 啊 呀 么 嘛 是 有 在 和 与 及 或 都 也 就 还 又 被 把 给 对 向 从 到 为 于 以 之 而 这 那 哪 哪些 哪个 哪里 什么
+    啥 谁 几 多少 怎么 怎样 如何 为什么 为何 是否 是不是 有没有 请问 一下 告诉 我 你 他 她 它 我们 你们 他们 个 些 吗? 呢? 多 少 能 会 要 可以
+    文章 里 中 说 提到 讲 说到 关于 情况 具体 方面 内容 什么样 哪家 哪位 哪一 几个 几次 多久 多大 怎么样 所 其 该 此 每 各 得 地 着 过 等""".split()
+)
+EN_STOPWORDS = frozenset(
+    """a an the of to in on at for by with from and or but is are was were be been being do does did done has have had
+    what which who whom whose when where why how many much there this that these those it its it's they them their he she his her
+    i me my we our you your can could would should will shall may might must about into over under as than then so if not no
+    tell please say says said article document mentioned mention according any some all each every other another more most
+    s t d ll ve re m get got does doesn't isn't aren't wasn't weren't did didn't kind sort""".split()
+)
+# English words that mark a question as English even when it quotes Chinese names.
+_EN_MARKERS = frozenset("what which who how many much is are was were did does do the of why when where tell".split())
+
+
+def strip_markup(text: str) -> str:
+    """Turn Slack markup into plain text: labels kept, user/channel ids and bare links dropped."""
+    text = _SLACK_LABELLED.sub(r" \1 ", text)
+    text = _SLACK_BARE.sub(" ", text)
+    return html.unescape(text)
+
+
+def clean(text: str) -> str:
+    """Return ``text`` without Slack markup, invisible or control characters, NFKC-folded, one-spaced."""
+    text = strip_markup(text)
+    text = _INVISIBLE.sub("", text)
+    text = "".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in text)
+    text = unicodedata.normalize("NFKC", text)
+    return " ".join(text.split())
+
+
+def _cn_to_int(numeral: str) -> int:
+    total, current = 0, 0
+    for ch in numeral:
+        if ch in _CN_DIGIT:
+            current = _CN_DIGIT[ch]
+        else:
+            total += (current or 1) * _CN_UNIT[ch]
+            current = 0
+    return total + current
+
+
+def _format(value: float) -> str:
+    return str(int(value)) if value == int(value) else f"{value:g}"
+
+
+def canonical_numbers(text: str) -> str:
+    """Write numbers one way: Chinese numerals and 万/亿 as digits, no thousands separators."""
+    text = _THOUSANDS.sub("", text)
+    text = _CN_NUMERAL.sub(lambda m: str(_cn_to_int(m.group())), text)
+    text = _WAN.sub(lambda m: _format(float(m.group(1)) * (10_000 if m.group(2) == "万" else 100_000_000)), text)
+    text = _EN_NUMBER_RE.sub(lambda m: _EN_NUMBER[m.group()], text)
+    return text
+
+
+@lru_cache(maxsize=4096)
+def normalize(text: str) -> str:
+    """Return the matching form of ``text``: clean, case-folded, Simplified Chinese, canonical numbers."""
+    return canonical_numbers(_T2S.convert(clean(text).casefold()))
+
+
+def detect_language(text: str) -> Language:
+    """Return "en" for English questions (even quoting Chinese names), else "zh" if there is Chinese."""
+    folded = clean(text).casefold()
+    cjk = len(_CJK.findall(_T2S.convert(folded)))
+    words = _LATIN_WORD.findall(folded)
+    if cjk == 0:
+        return "en"
+    if any(w in _EN_MARKERS for w in words) and len(words) >= 2:
+        return "en"
+    return "zh"
+
+
+def numbers(normalized: str) -> set[str]:
+    """Return the numbers written in an already normalised text."""
+    return set(_NUMBER.findall(normalized))
+
+
+def tokens(normalized: str) -> list[str]:
+    """Return content tokens of a normalised text: jieba words and character bigrams for Chinese, stems for English."""
+    out: list[str] = []
+    for run in _TOKEN.findall(normalized):
+        if _CJK.match(run):
+            words = [w for w in rjieba.cut(run) if w not in ZH_STOPWORDS]
+            out.extend(words)
+            # Bigrams keep a one-character typo from losing the whole word.
+            content = "".join(words)
+            out.extend(content[i : i + 2] for i in range(len(content) - 1) if len(content) > 2)
+        elif run[0].isdigit():
+            out.append(run)
+        elif run not in EN_STOPWORDS:
+            out.append(_STEM.stemWord(run))
+    return out
+
+
+def tagged_names(text: str) -> list[str]:
+    """Return the person, place and organisation names jieba tags in a normalised Chinese text."""
+    names = []
+    for run in _CJK_RUN.findall(text):
+        names.extend(word for word, flag in rjieba.tag(run) if flag in ("nr", "ns", "nt", "nrt", "nz") and len(word) > 1)
+    return names
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-zA-Z'-]+")
+
+
+def capitalised_names(text: str) -> list[str]:
+    """Return the capitalised English words of a cleaned (not case-folded) text, folded: likely names."""
+    words = _CAPITALISED.findall(text)
+    return [w.casefold() for w in words if w.casefold() not in EN_STOPWORDS and w.casefold() not in _EN_MARKERS]
