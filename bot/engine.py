@@ -61,21 +61,30 @@ class Engine:
         self._entries = entries
         self._index = Index(doc_tokens, phrasings)
 
+    def _ranked(self, question: str) -> tuple[str, list[tuple[float, Scored]]]:
+        """Return the normalised question and every fact's (score, signals), best first."""
+        normalized = normalize(question[:MAX_QUESTION_CHARS])
+        query = self._index.correct(tokens(normalized))
+        if not query:
+            return normalized, []
+        weight = self.thresholds.coverage_weight
+        scored = self._index.score(query, " ".join(query))
+        ranked = [(weight * s.coverage + (1 - weight) * s.closeness, s) for s in scored]
+        ranked.sort(key=lambda pair: pair[0], reverse=True)
+        return normalized, ranked
+
+    def rank(self, question: str) -> list[tuple[str, float]]:
+        """Return (fact id, score) for every fact, best first: for curators' checks and calibration."""
+        _, ranked = self._ranked(question)
+        return [(self._entries[s.index].loaded.id, score) for score, s in ranked]
+
     def ask(self, question: str) -> Answer:
         """Return the decision for ``question``: answered, suggested or unknown. Never raises on text."""
         question = question[:MAX_QUESTION_CHARS] if len(question) > MAX_QUESTION_CHARS else question
         language = detect_language(question)
-        normalized = normalize(question)
-        query = self._index.correct(tokens(normalized))
-        if not query:
+        normalized, ranked = self._ranked(question)
+        if not ranked:
             return Answer(question=question, language=language, decision="unknown")
-        scored = self._index.score(query, " ".join(query))
-        weight = self.thresholds.coverage_weight
-        ranked = sorted(
-            ((weight * s.coverage + (1 - weight) * s.closeness, s) for s in scored),
-            key=lambda pair: pair[0],
-            reverse=True,
-        )
         best_score, best = ranked[0]
         runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
         t = self.thresholds
