@@ -13,7 +13,7 @@ from pathlib import Path
 from bot.answer import Answer, Language, Suggestion
 from bot.factbase import FactBase, LoadedFact, load_factbase
 from bot.matcher import Index, Scored
-from bot.text import capitalised_names, clean, detect_language, normalize, numbers, tagged_names, tokens
+from bot.text import asks_quantity, bigrams, states_quantity, capitalised_names, clean, detect_language, normalize, numbers, tagged_names, tokens, words
 
 # Longest question the engine reads; the rest of a 100 kB paste is noise, not a question.
 MAX_QUESTION_CHARS = 500
@@ -38,6 +38,7 @@ class _Entry:
     loaded: LoadedFact
     text: str  # every text of the fact, normalised, for entity look-ups
     numbers: frozenset[str]
+    quantitative: bool  # its source or Chinese answer states a quantity
 
 
 class Engine:
@@ -55,20 +56,21 @@ class Engine:
             ]
             normalised = [normalize(t) for t in texts]
             joined = "\n".join(normalised)
-            entries.append(_Entry(loaded, joined, frozenset(numbers(joined))))
+            quantitative = states_quantity(normalize(fact.source + fact.answer.zh))
+            entries.append(_Entry(loaded, joined, frozenset(numbers(joined)), quantitative))
             doc_tokens.append({t for n in normalised for t in tokens(n)})
-            phrasings.append([" ".join(tokens(normalize(q))) for q in (*fact.questions.zh, *fact.questions.en)])
+            phrasings.append([" ".join(words(normalize(q))) for q in (*fact.questions.zh, *fact.questions.en)])
         self._entries = entries
         self._index = Index(doc_tokens, phrasings)
 
     def _ranked(self, question: str) -> tuple[str, list[tuple[float, Scored]]]:
         """Return the normalised question and every fact's (score, signals), best first."""
         normalized = normalize(question[:MAX_QUESTION_CHARS])
-        query = self._index.correct(tokens(normalized))
-        if not query:
+        content = self._index.correct(words(normalized))
+        if not content:
             return normalized, []
         weight = self.thresholds.coverage_weight
-        scored = self._index.score(query, " ".join(query))
+        scored = self._index.score(content, bigrams(content))
         ranked = [(weight * s.coverage + (1 - weight) * s.closeness, s) for s in scored]
         ranked.sort(key=lambda pair: pair[0], reverse=True)
         return normalized, ranked
@@ -111,8 +113,11 @@ class Engine:
         return self._answer(question, language, loaded, 100.0)
 
     def _conflicts(self, question: str, normalized: str, best: Scored) -> bool:
-        """True when the question names a number or a name that the best fact does not hold."""
+        """True when the question names a number or a name the best fact does not hold, or asks
+        for a quantity the fact does not state."""
         entry = self._entries[best.index]
+        if asks_quantity(normalized) and not entry.quantitative:
+            return True
         asked_numbers = {n for n in numbers(normalized) if n not in ("0", "1")}
         if asked_numbers - entry.numbers:
             return True

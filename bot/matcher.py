@@ -2,21 +2,23 @@
 
 Two signals per fact, both on a 0-100 scale so thresholds mean the same for every fact base:
 - coverage: how much of the question's content (IDF-weighted tokens) the fact's text holds;
-- closeness: the best fuzzy similarity between the question and one of the fact's phrasings.
+- closeness: the best fuzzy similarity between the question's words and one of the fact's
+  phrasings (computed only for the facts with the best coverage, to keep a question ~0.2 ms).
 """
 
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process, utils  # noqa: F401  (utils kept out on purpose: see _PROCESSOR)
+from rapidfuzz import fuzz, process
 
-# rapidfuzz's default_process drops CJK punctuation badly (RapidFuzz #29); our text is already
+# rapidfuzz's default_process mishandles CJK punctuation (RapidFuzz #29); our text is already
 # normalised, so no processor runs inside rapidfuzz.
 _PROCESSOR = None
 _TYPO_CUTOFF = 84.0  # an unknown English word within this ratio of a known one is taken as a typo of it
+_CANDIDATES = 16  # facts whose phrasings are compared; the rest cannot win on coverage
 
 
 @dataclass(frozen=True)
@@ -31,14 +33,16 @@ class Index:
 
     def __init__(self, doc_tokens: list[set[str]], phrasings: list[list[str]]):
         self.size = len(doc_tokens)
-        self.doc_tokens = doc_tokens
         df = Counter(t for tokens in doc_tokens for t in tokens)
         self.idf = {t: math.log((self.size + 1) / (n + 0.5)) for t, n in df.items()}
         self.unknown_idf = math.log((self.size + 1) / 0.5)
-        self.doc_freq = {t: n / max(self.size, 1) for t, n in df.items()}
+        self._postings: dict[str, list[int]] = defaultdict(list)
+        for i, tokens in enumerate(doc_tokens):
+            for t in tokens:
+                self._postings[t].append(i)
         self._latin_vocab = sorted(t for t in df if t.isascii() and t.isalpha() and len(t) >= 4)
-        self._phrasings = [p for ps in phrasings for p in ps]
-        self._owner = [i for i, ps in enumerate(phrasings) for _ in ps]
+        # Each phrasing as its words, and as its words sorted (token_sort_ratio without re-sorting).
+        self._phrasings = [[(p, " ".join(sorted(p.split()))) for p in ps] for ps in phrasings]
 
     def correct(self, tokens: list[str]) -> list[str]:
         """Return ``tokens`` with unknown English words replaced by the known word they are a typo of."""
@@ -53,22 +57,37 @@ class Index:
             out.append(token)
         return out
 
-    def score(self, tokens: list[str], phrase: str) -> list[Scored]:
-        """Return coverage and closeness of every document for a tokenised, normalised question."""
-        unique = set(tokens)
-        weights = {t: self.idf.get(t, self.unknown_idf) for t in unique}
+    def closeness(self, phrase: str, index: int) -> float:
+        """Return the best similarity (0-100) between ``phrase`` and one of document ``index``'s phrasings.
+
+        token_set_ratio alone is 100 whenever the question's words are a subset of a phrasing's,
+        so every fact sharing those words would tie; the sorted-words ratio also rewards the
+        phrasing that says no more than was asked.
+        """
+        ordered = " ".join(sorted(phrase.split()))
+        best = 0.0
+        for words, sorted_words in self._phrasings[index]:
+            value = (
+                fuzz.token_set_ratio(phrase, words, processor=_PROCESSOR)
+                + fuzz.ratio(ordered, sorted_words, processor=_PROCESSOR)
+            ) / 2
+            best = max(best, value)
+        return best
+
+    def score(self, words: list[str], bigrams: list[str]) -> list[Scored]:
+        """Return the best-covered documents, best first by coverage, with their closeness.
+
+        A word no document holds weighs as much as the rarest word: a question about
+        something the facts never mention must not look covered. An unknown bigram weighs
+        nothing: most span two words and say nothing about the question.
+        """
+        weights = {t: self.idf.get(t, 0.0) for t in set(bigrams)}
+        weights.update({t: self.idf.get(t, self.unknown_idf) for t in set(words)})
+        phrase = " ".join(words)
         total = sum(weights.values()) or 1.0
-        closeness = [0.0] * self.size
-        if phrase:
-            matches = process.extract(
-                phrase, self._phrasings, scorer=fuzz.token_set_ratio, processor=_PROCESSOR, limit=None, score_cutoff=1
-            )
-            for _, value, position in matches:
-                owner = self._owner[position]
-                if value > closeness[owner]:
-                    closeness[owner] = value
-        out = []
-        for i, doc in enumerate(self.doc_tokens):
-            held = sum(w for t, w in weights.items() if t in doc)
-            out.append(Scored(i, 100.0 * held / total, closeness[i]))
-        return out
+        held: dict[int, float] = defaultdict(float)
+        for t, w in weights.items():
+            for i in self._postings.get(t, ()):
+                held[i] += w
+        candidates = sorted(held.items(), key=lambda pair: pair[1], reverse=True)[:_CANDIDATES]
+        return [Scored(i, 100.0 * h / total, self.closeness(phrase, i) if phrase else 0.0) for i, h in candidates]

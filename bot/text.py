@@ -38,6 +38,13 @@ _EN_NUMBER = {
 }
 _EN_NUMBER_RE = re.compile(r"\b(" + "|".join(_EN_NUMBER) + r")\b")
 
+# A question that asks for a quantity: only a fact that states one can answer it.
+_ASKS_QUANTITY = re.compile(
+    r"多少|(?<!哪)几(?!乎)|多大|多久|多长|数量|人数|how many|how much|how long|how old|number of|what number|amount of"
+)
+# A fact states a quantity if its Chinese text has a number in digits or one of these words.
+_QUANTITY_WORDS = re.compile(r"\d|半|大批|数次|多次|上百|上千")
+
 # Words that carry no content for matching: question words, particles, function words.
 ZH_STOPWORDS = frozenset(
     """的 了 吗 呢 吧 啊 呀 么 嘛 是 有 在 和 与 及 或 都 也 就 还 又 被 把 给 对 向 从 到 为 于 以 之 而 这 那 哪 哪些 哪个 哪里 什么
@@ -113,26 +120,44 @@ def detect_language(text: str) -> Language:
     return "zh"
 
 
+def asks_quantity(normalized: str) -> bool:
+    """True when a normalised question asks how many, how much, how long or how old."""
+    return bool(_ASKS_QUANTITY.search(normalized))
+
+
+def states_quantity(normalized: str) -> bool:
+    """True when a normalised (Chinese) text states a quantity."""
+    return bool(_QUANTITY_WORDS.search(normalized))
+
+
 def numbers(normalized: str) -> set[str]:
     """Return the numbers written in an already normalised text."""
     return set(_NUMBER.findall(normalized))
 
 
-def tokens(normalized: str) -> list[str]:
-    """Return content tokens of a normalised text: jieba words and character bigrams for Chinese, stems for English."""
+def words(normalized: str) -> list[str]:
+    """Return the content words of a normalised text: jieba words for Chinese, stems for English."""
     out: list[str] = []
     for run in _TOKEN.findall(normalized):
         if _CJK.match(run):
-            words = [w for w in rjieba.cut(run) if w not in ZH_STOPWORDS]
-            out.extend(words)
-            # Bigrams keep a one-character typo from losing the whole word.
-            content = "".join(words)
-            out.extend(content[i : i + 2] for i in range(len(content) - 1) if len(content) > 2)
+            out.extend(w for w in rjieba.cut(run) if w not in ZH_STOPWORDS)
         elif run[0].isdigit():
             out.append(run)
         elif run not in EN_STOPWORDS:
             out.append(_STEM.stemWord(run))
     return out
+
+
+def bigrams(content_words: list[str]) -> list[str]:
+    """Return the character bigrams of the Chinese words: a one-character typo then spoils one bigram, not a word."""
+    chinese = "".join(w for w in content_words if _CJK.match(w))
+    return [chinese[i : i + 2] for i in range(len(chinese) - 1)] if len(chinese) > 2 else []
+
+
+def tokens(normalized: str) -> list[str]:
+    """Return the matching tokens of a normalised text: its content words and Chinese bigrams."""
+    content = words(normalized)
+    return content + bigrams(content)
 
 
 def tagged_names(text: str) -> list[str]:
