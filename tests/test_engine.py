@@ -1,0 +1,114 @@
+"""The engine on the real fact base: tables of questions and the decision each must get."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.engine import Engine, EngineRef, load_engine
+from tests.conftest import FACTS
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return load_engine(FACTS)
+
+
+ANSWERED = [
+    # Chinese paraphrases
+    ("去年北京有多少在职党员回社区报到?", "working-members-reported-2018"),
+    ("西城区增加了多少个停车位", "west-changan-avenue-parking-673"),
+    ("石景山老街坊成立几年了", "shijingshan-laojiefang-five-years"),
+    ("取消了多少项工作事项", "burden-reduction-150-work-items"),
+    ("核桃园社区的小楼二楼是干什么的", "hetaoyuan-second-floor-toddlers"),
+    # English
+    ("How many parking spaces were added on West Chang'an Avenue?", "west-changan-avenue-parking-673"),
+    ("What is on the third floor of the Hetaoyuan building?", "hetaoyuan-third-floor-veterans"),
+    ("How many legal-entity Party organisations reported to subdistricts?", "legal-entity-orgs-reported-9175"),
+    # Traditional characters, full-width forms, Slack markup
+    ("西城區增加了多少個停車位", "west-changan-avenue-parking-673"),
+    ("<@U0BOT> 去年北京有多少在职党员回社区报到?", "working-members-reported-2018"),
+    ("２０１８年北京有多少在职党员回社区报到？", "working-members-reported-2018"),
+]
+
+
+@pytest.mark.parametrize("question, fact_id", ANSWERED)
+def test_answers_with_the_right_fact_and_a_verbatim_source(engine: Engine, question: str, fact_id: str) -> None:
+    answer = engine.ask(question)
+    assert answer.decision == "answered", answer
+    assert answer.fact_id == fact_id
+    loaded = engine.base.get(fact_id)
+    assert answer.source == loaded.fact.source and answer.source in loaded.document.text
+    assert answer.source_title == loaded.document.source.title
+
+
+@pytest.mark.parametrize(
+    "question, language",
+    [("去年北京有多少在职党员回社区报到?", "zh"), ("How many parking spaces were added on West Chang'an Avenue?", "en")],
+)
+def test_replies_in_the_askers_language(engine: Engine, question: str, language: str) -> None:
+    answer = engine.ask(question)
+    fact = engine.base.get(answer.fact_id).fact
+    assert answer.language == language
+    assert answer.text == (fact.answer.zh if language == "zh" else fact.answer.en)
+
+
+NOT_ANSWERED = [
+    # a place, year or number the fact does not hold
+    "上海有多少在职党员回社区报到?",
+    "2020年北京有多少在职党员回社区报到?",
+    "海淀区增加了多少停车位",
+    "Did Beijing add 1000 parking spaces on West Chang'an Avenue?",
+    # a quantity the article never states
+    "新门禁系统花了多少钱",
+    "How old is Cai Qi?",
+    # nothing to do with the article
+    "今天天气怎么样",
+    "Who won the World Cup?",
+    "What's the capital of France?",
+    "",
+    "   ",
+    "😀😀😀",
+    "?!。",
+]
+
+
+@pytest.mark.parametrize("question", NOT_ANSWERED)
+def test_does_not_answer_what_the_facts_do_not_say(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.decision in ("suggested", "unknown")
+    assert answer.fact_id is None and answer.source is None
+    assert len(answer.suggestions) <= 3
+
+
+def test_unsure_offers_did_you_mean_in_the_askers_language(engine: Engine) -> None:
+    answer = engine.ask("海淀区增加了多少停车位")
+    assert answer.decision == "suggested"
+    assert "west-changan-avenue-parking-673" in [s.fact_id for s in answer.suggestions]
+    assert all(s.question in engine.base.get(s.fact_id).fact.questions.zh for s in answer.suggestions)
+
+
+def test_answer_fact_answers_a_chosen_suggestion(engine: Engine) -> None:
+    answer = engine.answer_fact("west-changan-avenue-parking-673", "en")
+    assert answer.answered and "673" in answer.text
+    with pytest.raises(KeyError):
+        engine.answer_fact("no-such-fact", "en")
+
+
+def test_huge_and_hostile_input_is_answered_quickly_and_safely(engine: Engine) -> None:
+    for question in ("蔡" * 100_000, "\x00\x01\x02\x1b[31m", "\ud800", "<@U1><#C1|x><!here>", "&amp;" * 5000):
+        assert engine.ask(question).decision in ("answered", "suggested", "unknown")
+
+
+def test_every_phrasing_finds_its_own_fact_first(engine: Engine) -> None:
+    for loaded in engine.base.facts:
+        for phrasing in (*loaded.fact.questions.zh, *loaded.fact.questions.en):
+            assert engine.rank(phrasing)[0][0] == loaded.id, phrasing
+
+
+def test_engine_ref_swaps_whole_engines(sample_facts: Path, engine: Engine) -> None:
+    ref = EngineRef(engine)
+    other = load_engine(sample_facts)
+    ref.replace(other)
+    assert ref.current is other
