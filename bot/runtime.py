@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from bot.answer import Answer
 from bot.engine import EngineRef, load_engine
 from bot.questionlog import FeedbackKind, FeedbackRecord, NullRecorder, QuestionRecord, Recorder, Surface, new_question_id
+from bot.reload import FactWatcher
 from bot.settings import Settings
 
 
@@ -22,6 +23,7 @@ class Runtime:
     ref: EngineRef
     recorder: Recorder = field(default_factory=NullRecorder)
     salt: str = "citebot"
+    watcher: FactWatcher | None = None
 
     def hash_user(self, user_id: str | None) -> str | None:
         """Return a salted hash of a user id: the log never holds the raw id."""
@@ -69,10 +71,18 @@ class Runtime:
 
     def close(self) -> None:
         """Stop watching and flush the question log."""
+        if self.watcher is not None:
+            self.watcher.stop()
         self.recorder.close()
 
 
 def build_runtime(settings: Settings, record: bool = True) -> Runtime:
-    """Load the fact base and open the question log named by ``settings``; raise FactErrors if facts are bad."""
+    """Load the fact base, open the question log and start watching facts/; raise FactErrors or StoreError."""
     ref = EngineRef(load_engine(settings.facts_dir))
-    return Runtime(ref=ref, salt=settings.user_hash_salt.get_secret_value())
+    recorder: Recorder = NullRecorder()
+    if record:
+        from bot.store import open_recorder  # SQLAlchemy and Alembic load only when the log is kept
+
+        recorder = open_recorder(settings)
+    watcher = FactWatcher(ref, settings.facts_dir).start() if settings.watch_facts else None
+    return Runtime(ref=ref, recorder=recorder, salt=settings.user_hash_salt.get_secret_value(), watcher=watcher)

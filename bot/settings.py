@@ -24,6 +24,8 @@ class Settings(BaseSettings):
     database_url: str = "sqlite:///citebot.db"
     user_hash_salt: SecretStr = SecretStr("citebot")
     retention_days: int | None = Field(None, ge=1)
+    question_log_buffer: int = Field(10_000, ge=1, description="records held while the database is unreachable")
+    watch_facts: bool = Field(True, description="reload facts/ when a file changes (build_runtime)")
     log_level: str = "INFO"
 
     @field_validator("slack_bot_token")
