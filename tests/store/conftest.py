@@ -9,9 +9,10 @@ import shutil
 import socket
 import subprocess
 import tempfile
+import time
 import uuid
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import psycopg
 import pytest
@@ -22,6 +23,15 @@ from bot.settings import Settings
 def make_settings(**overrides: object) -> Settings:
     """Settings for a test: no .env, no environment surprises beyond what the test passes."""
     return Settings(_env_file=None, **overrides)  # type: ignore[call-arg]
+
+
+def wait_for(condition: Callable[[], object], timeout_s: float = 30.0) -> None:
+    """Poll ``condition`` until it holds; fail the test if it never does (a hang guard, not a timing check)."""
+    deadline = time.monotonic() + timeout_s
+    while not condition():
+        if time.monotonic() > deadline:
+            pytest.fail(f"still waiting after {timeout_s} s for {getattr(condition, '__name__', 'a condition')}")
+        time.sleep(0.02)
 
 
 def _free_port() -> int:
@@ -62,6 +72,14 @@ class PostgresCluster:
     def kill(self) -> None:
         """Stop the server the hard way (``-m immediate``): connections drop mid-transaction."""
         self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
+
+    def is_running(self) -> bool:
+        """True when the server accepts connections."""
+        try:
+            psycopg.connect(f"host=127.0.0.1 port={self.port} user=postgres dbname=postgres", connect_timeout=2).close()
+        except psycopg.OperationalError:
+            return False
+        return True
 
     def url(self, database: str = "postgres") -> str:
         """Return the SQLAlchemy URL of ``database`` on this server."""

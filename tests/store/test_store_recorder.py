@@ -7,7 +7,6 @@ import logging
 import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 
 import pytest
@@ -18,17 +17,8 @@ from bot.store import StoreError, delete_expired, open_recorder
 from bot.store.database import parse_url
 from bot.store.recorder import PendingFeedback, insert_rows
 from tests.conftest import ROOT
-from tests.store.conftest import make_settings
+from tests.store.conftest import make_settings, wait_for
 from tests.store.records import NOW, feedback_record, question_record, stored
-
-
-def wait_for(condition, timeout_s: float = 30.0) -> None:
-    """Poll ``condition`` until it holds; fail the test if it never does (a hang guard, not a timing check)."""
-    deadline = time.monotonic() + timeout_s
-    while not condition():
-        if time.monotonic() > deadline:
-            pytest.fail("condition never held")
-        time.sleep(0.02)
 
 
 def test_every_question_and_click_is_logged_with_its_decision(database_url: str, sample_facts: Path) -> None:
