@@ -91,3 +91,24 @@ class Index:
                 held[i] += w
         candidates = sorted(held.items(), key=lambda pair: pair[1], reverse=True)[:_CANDIDATES]
         return [Scored(i, 100.0 * h / total, self.closeness(phrase, i) if phrase else 0.0) for i, h in candidates]
+
+
+def group_similar(texts: list[str], cutoff: float = 80.0) -> list[list[int]]:
+    """Return the indexes of ``texts`` (normalised) grouped as near-duplicates, each group in input order.
+
+    Greedy: a text joins the first group whose first text is within ``cutoff``, so callers
+    pass the most frequent texts first and they lead their groups. Sorted words, so
+    "parks built how many" and "how many parks built" are one question.
+    """
+    leaders: list[str] = []
+    groups: list[list[int]] = []
+    for i, text in enumerate(texts):
+        hit = process.extractOne(
+            text, leaders, scorer=fuzz.token_sort_ratio, processor=_PROCESSOR, score_cutoff=cutoff
+        ) if leaders else None
+        if hit is None:
+            leaders.append(text)
+            groups.append([i])
+        else:
+            groups[hit[2]].append(i)
+    return groups
