@@ -66,11 +66,12 @@ class Engine:
     def _ranked(self, question: str) -> tuple[str, list[tuple[float, Scored]]]:
         """Return the normalised question and every fact's (score, signals), best first."""
         normalized = normalize(question[:MAX_QUESTION_CHARS])
-        content = self._index.correct(words(normalized))
-        if not content:
+        raw = words(normalized)
+        if not raw:
             return normalized, []
+        content = self._index.correct(raw)
         weight = self.thresholds.coverage_weight
-        scored = self._index.score(content, bigrams(content))
+        scored = self._index.score(content, self._index.correct(bigrams(raw)))
         ranked = [(weight * s.coverage + (1 - weight) * s.closeness, s) for s in scored]
         ranked.sort(key=lambda pair: pair[0], reverse=True)
         return normalized, ranked
@@ -122,6 +123,7 @@ class Engine:
         if asked_numbers - entry.numbers:
             return True
         names = set(tagged_names(normalized)) | {normalize(n) for n in capitalised_names(clean(question))}
+        names = set(self._index.correct(sorted(names)))  # 蔡琪 is a typo of 蔡奇, not another person
         for name in names:
             if name in entry.text:
                 continue

@@ -12,6 +12,7 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from pypinyin import lazy_pinyin
 from rapidfuzz import fuzz, process
 
 # rapidfuzz's default_process mishandles CJK punctuation (RapidFuzz #29); our text is already
@@ -41,21 +42,45 @@ class Index:
             for t in tokens:
                 self._postings[t].append(i)
         self._latin_vocab = sorted(t for t in df if t.isascii() and t.isalpha() and len(t) >= 4)
+        # Chinese is typed by sound: a wrong character is most often a homophone (党圆 for 党员).
+        # Known words and bigrams by their toneless pinyin; the more common one wins a clash.
+        self._sounds: dict[str, str] = {}
+        for t, n in sorted(df.items(), key=lambda pair: -pair[1]):
+            if 2 <= len(t) <= 4 and not t.isascii():
+                self._sounds.setdefault(_sound(t), t)
         # Each phrasing as its words, and as its words sorted (token_sort_ratio without re-sorting).
         self._phrasings = [[(p, " ".join(sorted(p.split()))) for p in ps] for ps in phrasings]
 
     def correct(self, tokens: list[str]) -> list[str]:
-        """Return ``tokens`` with unknown English words replaced by the known word they are a typo of."""
-        out = []
-        for token in tokens:
-            if token not in self.idf and token.isascii() and token.isalpha() and len(token) >= 4:
+        """Return ``tokens`` with unknown words replaced by the known word they are a typo of.
+
+        English: the nearest known word by edit ratio. Chinese: the known word that sounds the same.
+        """
+        return [self._correct(t) if t not in self.idf else t for t in tokens]
+
+    def _correct(self, token: str) -> str:
+        if token.isascii():
+            if token.isalpha() and len(token) >= 4:
                 hit = process.extractOne(
                     token, self._latin_vocab, scorer=fuzz.ratio, processor=_PROCESSOR, score_cutoff=_TYPO_CUTOFF
                 )
                 if hit:
-                    token = hit[0]
-            out.append(token)
-        return out
+                    return hit[0]
+            return token
+        if len(token) >= 2:
+            return self._sounds.get(_sound(token), token)
+        return token
+
+    def unknown_share(self, word: str) -> float:
+        """Return the share of an unknown Chinese word's bigrams that no document holds, even corrected.
+
+        A word the segmenter cut badly around a typo (党圆回) still has known bigrams and is
+        mostly a typo; a word about something else (上海) has none.
+        """
+        if word.isascii() or len(word) < 3:
+            return 1.0
+        pairs = self.correct([word[i : i + 2] for i in range(len(word) - 1)])
+        return sum(1 for p in pairs if p not in self.idf) / len(pairs)
 
     def closeness(self, phrase: str, index: int) -> float:
         """Return the best similarity (0-100) between ``phrase`` and one of document ``index``'s phrasings.
@@ -82,7 +107,7 @@ class Index:
         nothing: most span two words and say nothing about the question.
         """
         weights = {t: self.idf.get(t, 0.0) for t in set(bigrams)}
-        weights.update({t: self.idf.get(t, self.unknown_idf) for t in set(words)})
+        weights.update({t: self.idf.get(t, self.unknown_idf * self.unknown_share(t)) for t in set(words)})
         phrase = " ".join(words)
         total = sum(weights.values()) or 1.0
         held: dict[int, float] = defaultdict(float)
@@ -112,3 +137,7 @@ def group_similar(texts: list[str], cutoff: float = 80.0) -> list[list[int]]:
         else:
             groups[hit[2]].append(i)
     return groups
+
+
+def _sound(text: str) -> str:
+    return "".join(lazy_pinyin(text))
