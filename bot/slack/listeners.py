@@ -147,33 +147,34 @@ def _clicked(body: dict) -> tuple[str, ButtonValue]:
 
 def handle_suggestion_click(ack: Ack, body: dict, context: BoltContext, respond: Respond) -> None:
     """Answer the chosen "did you mean" fact in place of the suggestions, and record the choice."""
-    ack()
+    # Work first, ack after: an error before ack() reaches handle_error with the request still open.
     _, value = _clicked(body)
     runtime: Runtime = context["runtime"]
     runtime.feedback(value.question_id, "chose_suggestion", value.fact_id, context.user_id)
     answer = runtime.ref.current.answer_fact(value.fact_id or "", value.language)
     ephemeral = bool(body.get("container", {}).get("is_ephemeral"))
     reply = render_answer(answer, value.question_id, shareable=ephemeral)
+    ack()
     respond(replace_original=True, **reply.as_message())
 
 
 def handle_feedback_click(ack: Ack, body: dict, context: BoltContext, respond: Respond) -> None:
     """Record "helpful" / "not helpful" against the question, and thank the clicker privately."""
-    ack()
     action_id, value = _clicked(body)
     context["runtime"].feedback(value.question_id, FEEDBACK_KINDS[action_id], value.fact_id, context.user_id)
+    ack()
     respond(response_type="ephemeral", replace_original=False, **render_notice("thanks_feedback", value.language).as_message())
 
 
 def handle_post_click(ack: Ack, body: dict, context: BoltContext, respond: Respond) -> None:
     """Post an ephemeral /ask answer to the channel for everyone, then remove the private copy."""
-    ack()
     _, value = _clicked(body)
     runtime: Runtime = context["runtime"]
     answer = runtime.ref.current.answer_fact(value.fact_id or "", value.language)
     if value.question:  # quote what was asked, not the fact's canonical phrasing
         answer = dataclasses.replace(answer, question=value.question)
     reply = render_answer(answer, value.question_id, asked_by=context.user_id)
+    ack()
     respond(response_type="in_channel", replace_original=False, **reply.as_message())
     respond(delete_original=True)
 
@@ -206,8 +207,11 @@ def handle_error(
             # The slash command was not acknowledged yet: the apology goes in the acknowledgement.
             payload = {"response_type": "ephemeral", **apology.as_message()}
             return BoltResponse(status=200, body=json.dumps(payload), headers={"content-type": "application/json"})
-        elif body.get("response_url"):
-            respond(response_type="ephemeral", replace_original=False, **apology.as_message())
+        else:
+            if body.get("response_url"):
+                respond(response_type="ephemeral", replace_original=False, **apology.as_message())
+            if response is not None:  # a click not acknowledged yet: ack it, the apology said the rest
+                return BoltResponse(status=200, body="")
     except Exception:  # the apology is best effort; the original traceback is already logged
         log.exception("could not send the apology")
     return None

@@ -139,7 +139,7 @@ class HttpBot:
 def serve_wsgi(wsgi) -> tuple[_ThreadingWSGIServer, str]:
     """Serve ``wsgi`` on a free loopback port in a thread; return the server and its base URL."""
     server = make_server("127.0.0.1", 0, wsgi, server_class=_ThreadingWSGIServer, handler_class=_QuietHandler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 

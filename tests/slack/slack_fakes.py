@@ -33,6 +33,7 @@ class Call:
     body: dict
     headers: dict
     path: str
+    status: int = 200  # what the fake answered
 
 
 @dataclass
@@ -73,7 +74,7 @@ class FakeSlack:
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
         self.url = f"http://127.0.0.1:{self._server.server_address[1]}/"
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
         self._thread.start()
 
     # -- what tests call -------------------------------------------------------------------------
@@ -123,9 +124,9 @@ class FakeSlack:
         body = _parse(raw, headers.get("Content-Type", ""))
         method = "response_url" if path.startswith("/response/") else path.rsplit("/", 1)[-1]
         with self._changed:
-            self.calls.append(Call(method, body, headers, path))
-            self._changed.notify_all()
             fault = self._faults.get(method, []).pop(0) if self._faults.get(method) else None
+            self.calls.append(Call(method, body, headers, path, fault.status if fault else 200))
+            self._changed.notify_all()
             self._ts += 1
             ts = f"1700000000.{self._ts:06d}"
         if fault:
