@@ -119,24 +119,29 @@ class Index:
 
 
 def group_similar(texts: list[str], cutoff: float = 80.0) -> list[list[int]]:
-    """Return the indexes of ``texts`` (normalised) grouped as near-duplicates, each group in input order.
+    """Return the indexes of ``texts`` (normalised) grouped as near-duplicates, groups in order of first member.
 
-    Greedy: a text joins the first group whose first text is within ``cutoff``, so callers
-    pass the most frequent texts first and they lead their groups. Sorted words, so
-    "parks built how many" and "how many parks built" are one question.
+    Two texts within ``cutoff`` (sorted-words ratio, so word order does not matter) share a
+    group, and so do their other near-duplicates: the grouping does not depend on input order.
     """
-    leaders: list[str] = []
-    groups: list[list[int]] = []
-    for i, text in enumerate(texts):
-        hit = process.extractOne(
-            text, leaders, scorer=fuzz.token_sort_ratio, processor=_PROCESSOR, score_cutoff=cutoff
-        ) if leaders else None
-        if hit is None:
-            leaders.append(text)
-            groups.append([i])
-        else:
-            groups[hit[2]].append(i)
-    return groups
+    parent = list(range(len(texts)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, text in enumerate(texts[:-1]):
+        later = texts[i + 1 :]
+        for _, _, offset in process.extract(
+            text, later, scorer=fuzz.token_sort_ratio, processor=_PROCESSOR, score_cutoff=cutoff, limit=None
+        ):
+            parent[root(i + 1 + offset)] = root(i)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(texts)):
+        groups.setdefault(root(i), []).append(i)
+    return list(groups.values())
 
 
 def _sound(text: str) -> str:
