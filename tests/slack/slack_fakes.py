@@ -18,6 +18,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Callable
 
 from slack_sdk.signature import SignatureVerifier
+from websockets.exceptions import ConnectionClosed
 from websockets.sync.server import ServerConnection, serve as ws_serve
 
 BOT_USER_ID = "UCITEBOT"
@@ -174,11 +175,14 @@ class FakeSocketMode:
         with self._changed:
             self._connections.append(connection)
             self._changed.notify_all()
-        for frame in connection:
-            ack = json.loads(frame)
-            with self._changed:
-                self.acks[ack["envelope_id"]] = ack
-                self._changed.notify_all()
+        try:
+            for frame in connection:
+                ack = json.loads(frame)
+                with self._changed:
+                    self.acks[ack["envelope_id"]] = ack
+                    self._changed.notify_all()
+        except ConnectionClosed:  # the bot went away: the end of the test
+            pass
 
     def wait_connected(self, timeout: float = 10.0) -> None:
         with self._changed:
