@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import logging
 
-from alembic.util import CommandError
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.settings import Settings
-from bot.store.database import StoreError, describe, first_line, is_unreachable, migrate, open_engine, parse_url
+from bot.store.database import StoreError, describe, first_line, open_engine, parse_url, upgrade
 from bot.store.recorder import SqlRecorder
 from bot.store.retention import delete_expired
 
@@ -32,18 +31,14 @@ def open_recorder(settings: Settings) -> SqlRecorder:
     engine = open_engine(url)
     migrated = False
     try:
-        migrate(engine)
+        upgrade(engine)
         migrated = True
-    except SQLAlchemyError as err:
-        if not is_unreachable(err):
-            raise StoreError(f"question log {describe(url)}: cannot upgrade the schema: {first_line(err)}") from None
+    except SQLAlchemyError as err:  # unreachable: upgrade() raised StoreError for anything else
         log.warning(
             "question log: %s unreachable at start (%s); answering anyway, records buffered until it is back",
             describe(url),
             first_line(err),
         )
-    except CommandError as err:  # e.g. the database is at a revision this version does not know
-        raise StoreError(f"question log {describe(url)}: {err}") from None
     recorder = SqlRecorder(
         engine,
         buffer_size=settings.question_log_buffer,

@@ -11,9 +11,10 @@ from typing import Iterator
 
 from alembic import command
 from alembic.config import Config
+from alembic.util import CommandError
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, DisconnectionError, InterfaceError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError, DisconnectionError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 
 from bot.errors import CitebotError
@@ -112,3 +113,15 @@ def migrate(engine: Engine) -> None:
         with _migration_lock(engine, conn):
             config.attributes["connection"] = conn
             command.upgrade(config, "head")
+
+
+def upgrade(engine: Engine) -> None:
+    """Migrate like ``migrate``; raise StoreError if the schema cannot be upgraded, SQLAlchemyError if unreachable."""
+    try:
+        migrate(engine)
+    except SQLAlchemyError as err:
+        if is_unreachable(err):
+            raise
+        raise StoreError(f"question log {describe(engine.url)}: cannot upgrade the schema: {first_line(err)}") from None
+    except CommandError as err:  # e.g. the database is at a revision this version does not know
+        raise StoreError(f"question log {describe(engine.url)}: {err}") from None
