@@ -13,7 +13,10 @@ from pathlib import Path
 from bot.answer import Answer, Language, Suggestion
 from bot.factbase import FactBase, LoadedFact, load_factbase
 from bot.matcher import Index, Scored
-from bot.text import asks_quantity, bigrams, states_quantity, capitalised_names, clean, detect_language, normalize, numbers, tagged_names, tokens, words
+from bot.text import (
+    NAME_FLAGS, asks_quantity, bigrams, capitalised_names, clean, detect_language, is_noun, normalize, numbers,
+    states_quantity, tagged_words, tokens, words,
+)
 
 # Longest question the engine reads; the rest of a 100 kB paste is noise, not a question.
 MAX_QUESTION_CHARS = 500
@@ -28,9 +31,17 @@ class Thresholds:
     suggest: float = 40.0  # at or above: offer as "did you mean"
     coverage_weight: float = 0.6  # share of coverage in the score; the rest is phrasing closeness
     generic_share: float = 0.3  # a name in this share of facts or more is background, not a conflict
+    guard_unknown_words: bool = True  # a noun (or English word) no fact uses blocks a confident answer
 
 
 DEFAULT_THRESHOLDS = Thresholds()
+
+
+@dataclass(frozen=True)
+class _Query:
+    normalized: str
+    words: list[str]  # content words as asked
+    content: list[str]  # the same, typos corrected
 
 
 @dataclass(frozen=True)
@@ -63,18 +74,18 @@ class Engine:
         self._entries = entries
         self._index = Index(doc_tokens, phrasings)
 
-    def _ranked(self, question: str) -> tuple[str, list[tuple[float, Scored]]]:
-        """Return the normalised question and every fact's (score, signals), best first."""
+    def _ranked(self, question: str) -> tuple[_Query, list[tuple[float, Scored]]]:
+        """Return the parsed question and every candidate fact's (score, signals), best first."""
         normalized = normalize(question[:MAX_QUESTION_CHARS])
         raw = words(normalized)
+        query = _Query(normalized, raw, self._index.correct(raw))
         if not raw:
-            return normalized, []
-        content = self._index.correct(raw)
+            return query, []
         weight = self.thresholds.coverage_weight
-        scored = self._index.score(content, self._index.correct(bigrams(raw)))
+        scored = self._index.score(query.content, self._index.correct(bigrams(raw)))
         ranked = [(weight * s.coverage + (1 - weight) * s.closeness, s) for s in scored]
         ranked.sort(key=lambda pair: pair[0], reverse=True)
-        return normalized, ranked
+        return query, ranked
 
     def rank(self, question: str) -> list[tuple[str, float]]:
         """Return (fact id, score) for every fact, best first: for curators' checks and calibration."""
@@ -85,7 +96,7 @@ class Engine:
         """Return the decision for ``question``: answered, suggested or unknown. Never raises on text."""
         question = question[:MAX_QUESTION_CHARS] if len(question) > MAX_QUESTION_CHARS else question
         language = detect_language(question)
-        normalized, ranked = self._ranked(question)
+        query, ranked = self._ranked(question)
         if not ranked:
             return Answer(question=question, language=language, decision="unknown")
         best_score, best = ranked[0]
@@ -94,7 +105,7 @@ class Engine:
         if (
             best_score >= t.answer
             and best_score - runner_up >= t.margin
-            and not self._conflicts(question, normalized, best)
+            and not self._conflicts(question, query, best)
         ):
             return self._answer(question, language, self._entries[best.index].loaded, best_score)
         suggestions = tuple(
@@ -113,16 +124,19 @@ class Engine:
         question = (loaded.fact.questions.zh if language == "zh" else loaded.fact.questions.en)[0]
         return self._answer(question, language, loaded, 100.0)
 
-    def _conflicts(self, question: str, normalized: str, best: Scored) -> bool:
-        """True when the question names a number or a name the best fact does not hold, or asks
-        for a quantity the fact does not state."""
+    def _conflicts(self, question: str, query: _Query, best: Scored) -> bool:
+        """True when the question holds something the best fact does not: a number or a name
+        it does not hold, a noun no fact knows, or a request for a quantity it does not state."""
         entry = self._entries[best.index]
+        normalized = query.normalized
         if asks_quantity(normalized) and not entry.quantitative:
             return True
         asked_numbers = {n for n in numbers(normalized) if n not in ("0", "1")}
         if asked_numbers - entry.numbers:
             return True
-        names = set(tagged_names(normalized)) | {normalize(n) for n in capitalised_names(clean(question))}
+        flags = tagged_words(normalized)
+        names = {w for w, flag in flags.items() if flag.startswith(NAME_FLAGS) and len(w) > 1}
+        names |= {normalize(n) for n in capitalised_names(clean(question))}
         names = set(self._index.correct(sorted(names)))  # 蔡琪 is a typo of 蔡奇, not another person
         for name in names:
             if name in entry.text:
@@ -130,6 +144,14 @@ class Engine:
             share = sum(1 for e in self._entries if name in e.text) / len(self._entries)
             if share < self.thresholds.generic_share:
                 return True
+        if self.thresholds.guard_unknown_words:
+            for word, corrected in zip(query.words, query.content):
+                if corrected in self._index.idf or self._index.unknown_share(word) < 1:
+                    continue
+                if word.isascii() and len(word) >= 4 and not word.isdigit():
+                    return True  # an English word no fact uses, even allowing for a typo
+                if not word.isascii() and len(word) >= 2 and is_noun(flags.get(word, "x")):
+                    return True  # a Chinese noun no fact uses: the question is about something else
         return False
 
     def _answer(self, question: str, language: Language, loaded: LoadedFact, score: float) -> Answer:

@@ -43,7 +43,7 @@ _ASKS_QUANTITY = re.compile(
     r"多少|(?<!哪)几(?!乎)|多大|多久|多长|数量|人数|how many|how much|how long|how old|number of|what number|amount of"
 )
 # A fact states a quantity if its Chinese text has a number in digits or one of these words.
-_QUANTITY_WORDS = re.compile(r"\d|半|大批|数次|多次|上百|上千")
+_QUANTITY_WORDS = re.compile(r"[02-9]|\d{2,}|半|大批|数次|多次|上百|上千")  # a lone 1 is 一名/一处: an article
 
 # Words that carry no content for matching: question words, particles, function words.
 ZH_STOPWORDS = frozenset(
@@ -160,12 +160,22 @@ def tokens(normalized: str) -> list[str]:
     return content + bigrams(content)
 
 
-def tagged_names(text: str) -> list[str]:
+NAME_FLAGS = ("nr", "ns", "nt", "nz")  # jieba's person, place, organisation and other proper nouns
+
+
+def tagged_words(normalized: str) -> dict[str, str]:
+    """Return jieba's part-of-speech flag for each Chinese word of a normalised text."""
+    return {word: flag for run in _CJK_RUN.findall(normalized) for word, flag in rjieba.tag(run)}
+
+
+def tagged_names(normalized: str) -> list[str]:
     """Return the person, place and organisation names jieba tags in a normalised Chinese text."""
-    names = []
-    for run in _CJK_RUN.findall(text):
-        names.extend(word for word, flag in rjieba.tag(run) if flag in ("nr", "ns", "nt", "nrt", "nz") and len(word) > 1)
-    return names
+    return [w for w, flag in tagged_words(normalized).items() if flag.startswith(NAME_FLAGS) and len(w) > 1]
+
+
+def is_noun(flag: str) -> bool:
+    """True for jieba's noun flags (n, nr, ns, nt, nz, vn, ...): the words a question is about."""
+    return flag.startswith("n") or flag == "vn"
 
 
 _CAPITALISED = re.compile(r"\b[A-Z][a-zA-Z'-]+")
