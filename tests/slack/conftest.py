@@ -21,6 +21,10 @@ from bot.slack.app import build_app, build_client
 from bot.slack.dedupe import Dedupe
 from bot.slack.server import build_wsgi
 from slack_fakes import (
+    APP_TOKEN,
+    BOT_TOKEN,
+    PROXY_VARIABLES,
+    SECRET,
     FakeSlack,
     FakeSocketMode,
     encode_event,
@@ -31,10 +35,6 @@ from slack_fakes import (
 )
 
 FACTS = Path(__file__).with_name("facts")
-SECRET = "test-signing-secret-0123456789"
-BOT_TOKEN = "xoxb-test-bot-token-abcdef"
-APP_TOKEN = "xapp-test-app-token-abcdef"
-PROXY_VARIABLES = ("HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy", "ALL_PROXY", "all_proxy")
 
 
 @pytest.fixture(autouse=True)

@@ -1,4 +1,5 @@
-"""A local fake of Slack for tests and the load benchmark: the Web API, response_url, Socket Mode.
+"""A local fake of Slack for tests and the load benchmark: the Web API, response_url, Socket Mode,
+with helpers to sign requests like Slack and to run ``python -m bot serve`` as a process.
 
 Modelled on bolt-python's tests/mock_web_api_server and python-slack-sdk's mock handlers: a
 real HTTP server on 127.0.0.1 that records every request body, answers like Slack, and
@@ -8,12 +9,18 @@ injects faults on demand (a one-time 429 with Retry-After). Nothing of ours is m
 from __future__ import annotations
 
 import json
+import os
+import signal
+import socket
+import subprocess
+import sys
 import threading
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
+from pathlib import Path
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Callable
 
@@ -21,6 +28,11 @@ from slack_sdk.signature import SignatureVerifier
 from websockets.exceptions import ConnectionClosed
 from websockets.sync.server import ServerConnection, serve as ws_serve
 
+SECRET = "test-signing-secret-0123456789"
+BOT_TOKEN = "xoxb-test-bot-token-abcdef"
+APP_TOKEN = "xapp-test-app-token-abcdef"
+PROXY_VARIABLES = ("HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy", "ALL_PROXY", "all_proxy")
+ROOT = Path(__file__).resolve().parents[2]
 BOT_USER_ID = "UCITEBOT"
 BOT_ID = "BCITEBOT"
 TEAM_ID = "T0CITE"
@@ -285,3 +297,72 @@ def encode_form(fields: dict) -> tuple[bytes, str]:
 
 def encode_interaction(payload: dict) -> tuple[bytes, str]:
     return encode_form({"payload": json.dumps(payload)})
+
+
+# -- a bot process -------------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def bot_env(tmp: Path, api_url: str, facts: Path, **overrides: str) -> dict:
+    """The environment of a bot process: the fake Slack, ``facts``, files under ``tmp``, no proxies."""
+    env = {k: v for k, v in os.environ.items() if k not in PROXY_VARIABLES and not k.startswith("SLACK_")}
+    env.update(
+        SLACK_BOT_TOKEN=BOT_TOKEN, SLACK_SIGNING_SECRET=SECRET, SLACK_API_URL=api_url, FACTS_DIR=str(facts),
+        DATABASE_URL=f"sqlite:///{tmp / 'questions.db'}", WATCH_FACTS="false", TMPDIR=str(tmp),
+        PYTHONPATH=str(ROOT),
+    )
+    env.update(overrides)
+    return {k: v for k, v in env.items() if v != ""}
+
+
+def start_bot(args: list[str], env: dict, cwd: Path) -> subprocess.Popen:
+    """Start ``python -m bot serve ARGS`` in ``cwd``; its stderr goes to a file (a full pipe would block it)."""
+    log = cwd / "bot-stderr.log"
+    with log.open("w") as stderr:
+        process = subprocess.Popen([sys.executable, "-m", "bot", "serve", *args], env=env, cwd=cwd,
+                                   stdout=subprocess.DEVNULL, stderr=stderr)
+    process.stderr_log = log  # type: ignore[attr-defined]
+    return process
+
+
+def stderr_of(process: subprocess.Popen) -> str:
+    return process.stderr_log.read_text(errors="replace")  # type: ignore[attr-defined]
+
+
+def get(url: str) -> int:
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    try:
+        with opener.open(url, timeout=5) as response:
+            return response.status
+    except urllib.error.HTTPError as err:
+        return err.code
+
+
+def wait_healthy(process: subprocess.Popen, url: str, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise AssertionError(f"the bot exited with {process.returncode}: {stderr_of(process)}")
+        try:
+            if get(url + "health") == 200:
+                return
+        except OSError:
+            pass
+        time.sleep(0.1)
+    raise AssertionError("the bot never became healthy")
+
+
+def stop(process: subprocess.Popen) -> tuple[int, str]:
+    """SIGTERM the bot (as a container runtime would); return its exit code and stderr."""
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+    return process.returncode, stderr_of(process)

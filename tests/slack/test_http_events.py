@@ -9,8 +9,10 @@ import urllib.request
 import pytest
 
 from bot.messages import message
-from conftest import BOT_TOKEN, SECRET, HttpBot, ListRecorder, new_ts
+from conftest import HttpBot, ListRecorder, new_ts
 from slack_fakes import (
+    BOT_TOKEN,
+    SECRET,
     BOT_ID,
     BOT_USER_ID,
     click,

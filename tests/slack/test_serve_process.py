@@ -3,82 +3,33 @@
 from __future__ import annotations
 
 import concurrent.futures
-import os
-import signal
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 from typing import Iterator
 
 import pytest
 
-from conftest import APP_TOKEN, BOT_TOKEN, FACTS, PROXY_VARIABLES, SECRET, new_ts
-from slack_fakes import FakeSlack, FakeSocketMode, encode_event, event_body, mention, post_signed
+from conftest import FACTS, new_ts
+from slack_fakes import (
+    APP_TOKEN,
+    BOT_TOKEN,
+    SECRET,
+    FakeSlack,
+    FakeSocketMode,
+    bot_env,
+    encode_event,
+    event_body,
+    free_port,
+    get,
+    mention,
+    post_signed,
+    start_bot,
+    stop,
+    wait_healthy,
+)
 
-ROOT = Path(__file__).resolve().parents[2]
 ANSWERED_EN = "How many readers did the Qingshi library have in 2020?"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def bot_env(tmp: Path, api_url: str, **overrides: str) -> dict:
-    """The environment of a bot process: the fake Slack, test facts, files under ``tmp``, no proxies."""
-    env = {k: v for k, v in os.environ.items() if k not in PROXY_VARIABLES and not k.startswith("SLACK_")}
-    env.update(
-        SLACK_BOT_TOKEN=BOT_TOKEN, SLACK_SIGNING_SECRET=SECRET, SLACK_API_URL=api_url, FACTS_DIR=str(FACTS),
-        DATABASE_URL=f"sqlite:///{tmp / 'questions.db'}", WATCH_FACTS="false", TMPDIR=str(tmp),
-        PYTHONPATH=str(ROOT),
-    )
-    env.update(overrides)
-    return {k: v for k, v in env.items() if v != ""}
-
-
-def start_bot(args: list[str], env: dict, cwd: Path) -> subprocess.Popen:
-    return subprocess.Popen(
-        [sys.executable, "-m", "bot", "serve", *args], env=env, cwd=cwd,
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )
-
-
-def get(url: str) -> int:
-    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
-    try:
-        with opener.open(url, timeout=5) as response:
-            return response.status
-    except urllib.error.HTTPError as err:
-        return err.code
-
-
-def wait_healthy(process: subprocess.Popen, url: str, timeout: float = 60.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise AssertionError(f"the bot exited with {process.returncode}: {process.stderr.read()}")
-        try:
-            if get(url + "health") == 200:
-                return
-        except OSError:
-            pass
-        time.sleep(0.1)
-    raise AssertionError("the bot never became healthy")
-
-
-def stop(process: subprocess.Popen) -> tuple[int, str]:
-    """SIGTERM the bot (as a container runtime would); return its exit code and stderr."""
-    process.send_signal(signal.SIGTERM)
-    try:
-        _, stderr = process.communicate(timeout=30)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        _, stderr = process.communicate()
-    return process.returncode, stderr
 
 
 class HttpProcess:
@@ -92,13 +43,13 @@ def http_process(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HttpProce
     fake = FakeSlack()
     port = free_port()
     process = start_bot(["--http", "--host", "127.0.0.1", "--port", str(port), "--workers", "2"],
-                        bot_env(tmp, fake.api_url), cwd=tmp)
+                        bot_env(tmp, fake.api_url, FACTS), cwd=tmp)
     url = f"http://127.0.0.1:{port}/"
     wait_healthy(process, url)
     yield HttpProcess(url, fake, process)
     if process.poll() is None:
         process.kill()
-        process.communicate()
+        process.wait()
     fake.close()
 
 
@@ -159,7 +110,7 @@ def test_missing_or_malformed_settings_fail_with_one_line_naming_the_variable(
 ) -> None:
     port = str(free_port())
     result = subprocess.run(
-        [sys.executable, "-m", "bot", "serve", *args, "--port", port], env=bot_env(tmp_path, fake_slack.api_url, **overrides),
+        [sys.executable, "-m", "bot", "serve", *args, "--port", port], env=bot_env(tmp_path, fake_slack.api_url, FACTS, **overrides),
         cwd=tmp_path, capture_output=True, text=True, timeout=60,
     )
     assert result.returncode == 2
@@ -172,7 +123,7 @@ def test_missing_or_malformed_settings_fail_with_one_line_naming_the_variable(
 def test_socket_mode_process_answers_and_stops_on_sigterm(tmp_path: Path, fake_slack: FakeSlack) -> None:
     socket_server = FakeSocketMode()
     fake_slack.socket_url = socket_server.url
-    process = start_bot([], bot_env(tmp_path, fake_slack.api_url, SLACK_APP_TOKEN=APP_TOKEN), cwd=tmp_path)
+    process = start_bot([], bot_env(tmp_path, fake_slack.api_url, FACTS, SLACK_APP_TOKEN=APP_TOKEN), cwd=tmp_path)
     try:
         socket_server.wait_connected(timeout=60)
         ts = new_ts()

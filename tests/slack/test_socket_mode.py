@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from bot.messages import message
-from conftest import APP_TOKEN, SocketBot, new_ts
-from slack_fakes import click, direct_message, event_body, mention, slash_command
+from conftest import SocketBot, new_ts
+from slack_fakes import APP_TOKEN, click, direct_message, event_body, mention, slash_command
 
 ANSWERED_EN = "How many readers did the Qingshi library have in 2020?"
 
