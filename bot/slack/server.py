@@ -21,7 +21,6 @@ from slack_bolt import App
 from slack_bolt.adapter.socket_mode import SocketModeHandler
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 
-from bot.engine import load_engine
 from bot.runtime import Runtime, build_runtime
 from bot.settings import Settings
 from bot.slack.app import build_app, build_client, verify_token
@@ -130,9 +129,10 @@ def _close_worker(server: object, worker: object) -> None:
 def serve_http(settings: Settings, host: str, port: int, workers: int) -> int:
     """Run the Events API under gunicorn until stopped; return gunicorn's exit code."""
     settings.require("slack_bot_token", "slack_signing_secret")
-    # Check once in the master, so a bad token or fact file is one clear line, not N worker crashes.
+    # Check once in the master, so a bad token or fact file is one clear line, not N worker crashes;
+    # this also migrates the question log once, before workers open it side by side.
     verify_token(build_client(settings))
-    load_engine(settings.facts_dir)
+    build_runtime(settings).close()
     options = {
         "bind": f"{host}:{port}",
         "workers": workers,
