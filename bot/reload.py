@@ -52,6 +52,11 @@ class FactWatcher:
         self._ready.wait(timeout=5)
         return self
 
+    @property
+    def running(self) -> bool:
+        """True while the watching thread is alive."""
+        return self._thread.is_alive()
+
     def stop(self) -> None:
         """Stop watching and wait for the thread to end."""
         self._stop.set()

@@ -1,8 +1,8 @@
 """Alembic environment: runs on the connection ``bot.store.database.migrate`` hands in.
 
 There is no alembic.ini: the URL comes from the bot's settings, never from a second config file.
-To write a new revision against a scratch database:
-    python -m bot.store.revision "what changed"
+A new revision is a file in versions/ (see 0001_question_log.py; script.py.mako is its template)
+whose ``down_revision`` is the current head; every bot applies it on its next start.
 """
 
 from alembic import context

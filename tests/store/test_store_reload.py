@@ -54,7 +54,7 @@ def test_an_edited_fact_answers_at_once_and_a_broken_edit_is_refused(
         wait_for(lambda: runtime.ask(QUESTION, "chat")[0].text == "修好后的答案。")
     finally:
         runtime.close()
-    assert not runtime.watcher._thread.is_alive()
+    assert not runtime.watcher.running
 
 
 def test_a_changed_source_text_is_checked_too(sample_facts: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
