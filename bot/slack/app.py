@@ -20,6 +20,17 @@ from bot.slack.listeners import register
 RATE_LIMIT_RETRIES = 3
 
 
+class _SameTokenNotice(logging.Filter):
+    """Drop Bolt's warning that SLACK_BOT_TOKEN goes unused: our client was built from that very token."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "`token` will be unused" not in record.getMessage()
+
+
+_BOLT_LOG = logging.getLogger("citebot.slack.bolt")
+_BOLT_LOG.addFilter(_SameTokenNotice())
+
+
 def build_client(settings: Settings) -> WebClient:
     """Return a Web API client for the bot token, at SLACK_API_URL if set, retrying 429s and dropped connections."""
     settings.require("slack_bot_token")
@@ -53,7 +64,7 @@ def build_app(settings: Settings, runtime: Runtime, client: WebClient, dedupe: D
         client=client,
         # Without a secret every HTTP request fails verification (401); Socket Mode needs none.
         signing_secret=secret,
-        logger=logging.getLogger("citebot.slack.bolt"),
+        logger=_BOLT_LOG,
     )
     register(app, runtime, dedupe or Dedupe())
     return app

@@ -8,6 +8,7 @@ injects faults on demand (a one-time 429 with Retry-After). Nothing of ours is m
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import signal
@@ -20,19 +21,24 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
-from pathlib import Path
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from socketserver import ThreadingMixIn
 from typing import Any, Callable
+from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 from slack_sdk.signature import SignatureVerifier
 from websockets.exceptions import ConnectionClosed
 from websockets.sync.server import ServerConnection, serve as ws_serve
+
+from bot.questionlog import FeedbackRecord, QuestionRecord
 
 SECRET = "test-signing-secret-0123456789"
 BOT_TOKEN = "xoxb-test-bot-token-abcdef"
 APP_TOKEN = "xapp-test-app-token-abcdef"
 PROXY_VARIABLES = ("HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy", "ALL_PROXY", "all_proxy")
 ROOT = Path(__file__).resolve().parents[2]
+FACTS = Path(__file__).with_name("facts")  # a small invented fact file, so tests do not follow facts/
 BOT_USER_ID = "UCITEBOT"
 BOT_ID = "BCITEBOT"
 TEAM_ID = "T0CITE"
@@ -366,3 +372,88 @@ def stop(process: subprocess.Popen) -> tuple[int, str]:
         process.kill()
         process.wait()
     return process.returncode, stderr_of(process)
+
+
+# -- the bot served in this process ----------------------------------------------------------------
+
+
+class ListRecorder:
+    """A question log kept in lists, with a switch to fail the next question (fault injection)."""
+
+    def __init__(self) -> None:
+        self.questions: list[QuestionRecord] = []
+        self.feedback: list[FeedbackRecord] = []
+        self.fail_next = False
+
+    def record_question(self, record: QuestionRecord) -> None:
+        if self.fail_next:
+            self.fail_next = False
+            raise RuntimeError("the question log is broken (injected)")
+        self.questions.append(record)
+
+    def record_feedback(self, record: FeedbackRecord) -> None:
+        self.feedback.append(record)
+
+    def close(self) -> None:
+        pass
+
+
+_ids = itertools.count(1)
+
+
+def new_ts() -> str:
+    """Return a fresh message ts (and event id suffix) for this test session."""
+    return f"1710000000.{next(_ids):06d}"
+
+
+class _ThreadingWSGIServer(ThreadingMixIn, WSGIServer):
+    daemon_threads = True
+
+
+class _QuietHandler(WSGIRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@dataclass
+class HttpBot:
+    """The bot's WSGI app served on loopback, with signed-request helpers."""
+
+    url: str
+    fake: FakeSlack
+
+    def post(self, body: bytes, content_type: str, **kwargs: object) -> tuple[int, bytes]:
+        return post_signed(self.url + "slack/events", SECRET, body, content_type, **kwargs)  # type: ignore[arg-type]
+
+    def event(self, event: dict, event_id: str | None = None, **kwargs: object) -> tuple[int, bytes]:
+        return self.post(*encode_event(event_body(event, event_id or f"Ev{new_ts()}")), **kwargs)
+
+    def command(self, fields: dict) -> tuple[int, bytes]:
+        return self.post(*encode_form(fields))
+
+    def click(self, payload: dict) -> tuple[int, bytes]:
+        return self.post(*encode_interaction(payload))
+
+
+def serve_wsgi(wsgi) -> tuple[_ThreadingWSGIServer, str]:
+    """Serve ``wsgi`` on a free loopback port in a thread; return the server and its base URL."""
+    server = make_server("127.0.0.1", 0, wsgi, server_class=_ThreadingWSGIServer, handler_class=_QuietHandler)
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+@dataclass
+class SocketBot:
+    """The bot connected over Socket Mode to the fake WebSocket server."""
+
+    socket: FakeSocketMode
+    fake: FakeSlack
+
+    def send(self, envelope_type: str, payload: dict, retry_attempt: int = 0) -> str:
+        envelope_id = f"env-{new_ts()}"
+        envelope = {"envelope_id": envelope_id, "type": envelope_type, "payload": payload,
+                    "accepts_response_payload": envelope_type != "events_api"}
+        if envelope_type == "events_api":
+            envelope.update(retry_attempt=retry_attempt, retry_reason="timeout" if retry_attempt else "")
+        self.socket.send(envelope)
+        return envelope_id

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.slack.healthcheck import check, health_url
-from conftest import HttpBot
+from slack_fakes import HttpBot
 
 
 @pytest.mark.parametrize(

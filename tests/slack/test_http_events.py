@@ -9,17 +9,19 @@ import urllib.request
 import pytest
 
 from bot.messages import message
-from conftest import HttpBot, ListRecorder, new_ts
 from slack_fakes import (
-    BOT_TOKEN,
-    SECRET,
     BOT_ID,
+    BOT_TOKEN,
     BOT_USER_ID,
+    SECRET,
+    HttpBot,
+    ListRecorder,
     click,
     direct_message,
     encode_event,
     event_body,
     mention,
+    new_ts,
     post_signed,
     slash_command,
 )

@@ -10,10 +10,10 @@ from typing import Iterator
 
 import pytest
 
-from conftest import FACTS, new_ts
 from slack_fakes import (
     APP_TOKEN,
     BOT_TOKEN,
+    FACTS,
     SECRET,
     FakeSlack,
     FakeSocketMode,
@@ -23,6 +23,7 @@ from slack_fakes import (
     free_port,
     get,
     mention,
+    new_ts,
     post_signed,
     start_bot,
     stop,

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from bot.messages import message
-from conftest import SocketBot, new_ts
-from slack_fakes import APP_TOKEN, click, direct_message, event_body, mention, slash_command
+from slack_fakes import APP_TOKEN, SocketBot, click, direct_message, event_body, mention, new_ts, slash_command
 
 ANSWERED_EN = "How many readers did the Qingshi library have in 2020?"
 
