@@ -25,6 +25,7 @@ from slack_fakes import (
     HttpBot,
     ListRecorder,
     SocketBot,
+    new_ts,  # noqa: F401  (tests/store imports BOT_TOKEN, FACTS, PROXY_VARIABLES, SECRET, new_ts from here)
     serve_wsgi,
 )
 
