@@ -40,6 +40,7 @@ class Answer:
     source_title: str | None = None
     source_date: dt.date | None = None
     suggestions: tuple[Suggestion, ...] = field(default_factory=tuple)
+    reason: str | None = None  # why the best fact was not a confident answer, for curators
 
     @property
     def answered(self) -> bool:
@@ -59,4 +60,5 @@ class Answer:
             "score": round(self.score, 1),
             "language": self.language,
             "suggestions": [s.to_json() for s in self.suggestions],
+            "reason": self.reason,
         }

@@ -32,7 +32,7 @@ class Scored:
 class Index:
     """Token postings and phrasing strings of a list of documents, built once."""
 
-    def __init__(self, doc_tokens: list[set[str]], phrasings: list[list[str]]):
+    def __init__(self, doc_tokens: list[set[str]], phrasings: list[list[str]], latin_words: set[str] = frozenset()):
         self.size = len(doc_tokens)
         df = Counter(t for tokens in doc_tokens for t in tokens)
         self.idf = {t: math.log((self.size + 1) / (n + 0.5)) for t, n in df.items()}
@@ -41,7 +41,9 @@ class Index:
         for i, tokens in enumerate(doc_tokens):
             for t in tokens:
                 self._postings[t].append(i)
-        self._latin_vocab = sorted(t for t in df if t.isascii() and t.isalpha() and len(t) >= 4)
+        # English words as written in the documents: a typo is corrected to one of them, then stemmed.
+        self.latin_words = frozenset(latin_words)
+        self._latin_vocab = sorted(w for w in latin_words if len(w) >= 4)
         # Chinese is typed by sound: a wrong character is most often a homophone (党圆 for 党员).
         # Known words and bigrams by their toneless pinyin; the more common one wins a clash.
         self._sounds: dict[str, str] = {}
@@ -51,25 +53,19 @@ class Index:
         # Each phrasing as its words, and as its words sorted (token_sort_ratio without re-sorting).
         self._phrasings = [[(p, " ".join(sorted(p.split()))) for p in ps] for ps in phrasings]
 
+    def spell(self, word: str) -> str:
+        """Return the known English word that ``word`` is a typo of, or ``word`` itself."""
+        if word in self.latin_words or len(word) < 4 or not word.isalpha():
+            return word
+        hit = process.extractOne(word, self._latin_vocab, scorer=fuzz.ratio, processor=_PROCESSOR, score_cutoff=_TYPO_CUTOFF)
+        return hit[0] if hit else word
+
     def correct(self, tokens: list[str]) -> list[str]:
-        """Return ``tokens`` with unknown words replaced by the known word they are a typo of.
+        """Return ``tokens`` with unknown Chinese words replaced by the known word that sounds the same.
 
-        English: the nearest known word by edit ratio. Chinese: the known word that sounds the same.
+        Chinese is typed by sound, so a wrong character is most often a homophone (党圆 for 党员).
         """
-        return [self._correct(t) if t not in self.idf else t for t in tokens]
-
-    def _correct(self, token: str) -> str:
-        if token.isascii():
-            if token.isalpha() and len(token) >= 4:
-                hit = process.extractOne(
-                    token, self._latin_vocab, scorer=fuzz.ratio, processor=_PROCESSOR, score_cutoff=_TYPO_CUTOFF
-                )
-                if hit:
-                    return hit[0]
-            return token
-        if len(token) >= 2:
-            return self._sounds.get(_sound(token), token)
-        return token
+        return [self._sounds.get(_sound(t), t) if t not in self.idf and len(t) >= 2 and not t.isascii() else t for t in tokens]
 
     def unknown_share(self, word: str) -> float:
         """Return the share of an unknown Chinese word's bigrams that no document holds, even corrected.

@@ -6,6 +6,7 @@ import html
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Callable
 
 import opencc
 import rjieba
@@ -29,7 +30,12 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # Chinese numerals: "71.7万" -> 717000, "一百五十" -> 150, "两" -> 2 (only where a number stands).
 _CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_UNIT = {"十": 10, "百": 100, "千": 1000}
-_CN_NUMERAL = re.compile(r"[零〇一二两三四五六七八九十百千]+(?=[万亿]?[个名项家层岁次年月日度支人位条所座户倍届期种批号])|[零〇一二两三四五六七八九]?[十百千][零〇一二两三四五六七八九十百千]*")
+_CN_NUMERAL = re.compile(
+    # before a measure word (一个, 两度, 三层), or a numeral with a unit that starts with a digit
+    # or is 十 (一百五十, 十五): a bare 百 or 千 is a word (老百姓, 千万), not a number.
+    r"[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*(?=[万亿]?[个名项家层岁次年月日度支人位条所座户倍届期种批号方])"
+    r"|[一二两三四五六七八九][十百千][零〇一二两三四五六七八九十百千]*|十[一二三四五六七八九]"
+)
 _WAN = re.compile(r"(\d+(?:\.\d+)?)\s*([万亿])")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
 _EN_NUMBER = {
@@ -40,10 +46,49 @@ _EN_NUMBER_RE = re.compile(r"\b(" + "|".join(_EN_NUMBER) + r")\b")
 
 # A question that asks for a quantity: only a fact that states one can answer it.
 _ASKS_QUANTITY = re.compile(
-    r"多少|(?<!哪)几(?!乎)|多大|多久|多长|数量|人数|how many|how much|how long|how old|number of|what number|amount of"
+    r"多少|(?<!哪)几(?![乎楼])|多大|多久|多长|数量|人数|how many|how much|how long|how old|number of|what number|amount of"
 )
 # A fact states a quantity if its Chinese text has a number in digits or one of these words.
 _QUANTITY_WORDS = re.compile(r"[02-9]|\d{2,}|半|大批|数次|多次|上百|上千")  # a lone 1 is 一名/一处: an article
+
+# Questions that ask for a particular kind of quantity, and what a fact's own text (source and
+# answers) must say to answer them: 蔡奇多大年纪 is not answered by "he came twice".
+_KINDS = {
+    "an age": (r"多大年纪|多大岁数|今年多大|几岁|多少岁|年龄|年纪|how old|\bage\b", r"岁|years old"),
+    "a month or day": (r"几月|哪个月|哪月|几号|哪一天|哪天|which month|what date|what day", r"月|日|号|month|day"),
+    "a time": (
+        r"什么时候|何时|哪一年|哪年|^when\b|\bwhen (?:did|do|does|is|was|were|will)\b|what year|which year",
+        r"\d{4}|今年|去年|月|日|周末|每周|假期|year|month|week",
+    ),
+    "a price or pay": (
+        r"多少钱|花了多少|价格|价钱|工资|薪水|收入|how much money|\bcosts?\b|\bprice|salary|\bwages?\b|\bpaid\b",
+        r"\d\s*(?:元|万元|块)|免费|yuan|\bfree\b",
+    ),
+}
+_KIND_PATTERNS = {kind: (re.compile(asks), re.compile(holds)) for kind, (asks, holds) in _KINDS.items()}
+# A title asked without 副/deputy is not answered by a fact that names only the deputy.
+_TITLES = (
+    r"部长|书记|主任|局长|区长|市长|主席|校长|处长|科长|厅长|县长|镇长|乡长|队长|组长|经理|院长|所长|会长"
+    r"|secretary|director|head|chief|minister|chair|chairman|president|mayor|governor|principal|manager"
+)
+_TITLE = re.compile(r"(副|deputy |vice[- ]|)(" + _TITLES + ")")
+
+
+def unmet_request(question: str, fact: str) -> str | None:
+    """Return what a normalised question asks for that a normalised fact text does not say, or None.
+
+    An age, a date, a price; or a title when the fact names only its deputy.
+    """
+    for kind, (asks, holds) in _KIND_PATTERNS.items():
+        if asks.search(question) and not holds.search(fact):
+            return kind
+    asked = {title for deputy, title in _TITLE.findall(question) if not deputy}
+    plain = {title for deputy, title in _TITLE.findall(fact) if not deputy}
+    deputies = {title for deputy, title in _TITLE.findall(fact) if deputy}
+    for title in sorted(asked & deputies - plain):
+        return f"the {title} (the fact names a deputy)"
+    return None
+
 
 # Words that carry no content for matching: question words, particles, function words.
 ZH_STOPWORDS = frozenset(
@@ -135,8 +180,12 @@ def numbers(normalized: str) -> set[str]:
     return set(_NUMBER.findall(normalized))
 
 
-def words(normalized: str) -> list[str]:
-    """Return the content words of a normalised text: jieba words for Chinese, stems for English."""
+def words(normalized: str, spell: Callable[[str], str] | None = None) -> list[str]:
+    """Return the content words of a normalised text: jieba words for Chinese, stems for English.
+
+    ``spell``, if given, corrects each English word before it is stemmed (a typo is nearest
+    to the word as written, not to its stem).
+    """
     out: list[str] = []
     for run in _TOKEN.findall(normalized):
         if _CJK.match(run):
@@ -144,8 +193,18 @@ def words(normalized: str) -> list[str]:
         elif run[0].isdigit():
             out.append(run)
         elif run not in EN_STOPWORDS:
-            out.append(_STEM.stemWord(run))
+            out.append(stem(spell(run) if spell else run))
     return out
+
+
+def stem(word: str) -> str:
+    """Return the English stem of a lowercase word."""
+    return _STEM.stemWord(word)
+
+
+def latin_words(normalized: str) -> list[str]:
+    """Return the English words of a normalised text as written (not stemmed), stopwords dropped."""
+    return [w for w in _LATIN_WORD.findall(normalized) if w not in EN_STOPWORDS]
 
 
 def bigrams(content_words: list[str]) -> list[str]:
@@ -160,7 +219,9 @@ def tokens(normalized: str) -> list[str]:
     return content + bigrams(content)
 
 
-NAME_FLAGS = ("nr", "ns", "nt", "nz")  # jieba's person, place, organisation and other proper nouns
+NAME_FLAGS = ("nr", "ns", "nt")  # jieba's person, place and organisation names
+# jieba's tagger sometimes glues a preposition to a name (对史峰): these are trimmed off.
+_GLUED = "对给向跟和与把被在从于的了是"
 
 
 def tagged_words(normalized: str) -> dict[str, str]:
@@ -170,18 +231,30 @@ def tagged_words(normalized: str) -> dict[str, str]:
 
 def tagged_names(normalized: str) -> list[str]:
     """Return the person, place and organisation names jieba tags in a normalised Chinese text."""
-    return [w for w, flag in tagged_words(normalized).items() if flag.startswith(NAME_FLAGS) and len(w) > 1]
+    names = (w.strip(_GLUED) for w, flag in tagged_words(normalized).items() if flag.startswith(NAME_FLAGS))
+    return [n for n in names if len(n) > 1]
 
 
-def is_noun(flag: str) -> bool:
-    """True for jieba's noun flags (n, nr, ns, nt, nz, vn, ...): the words a question is about."""
-    return flag.startswith("n") or flag == "vn"
-
-
-_CAPITALISED = re.compile(r"\b[A-Z][a-zA-Z'-]+")
+_CAPITALISED = re.compile(r"(?<![\w'])[A-Z][a-zA-Z-]*")
+# Words that start a sentence with a capital without being names.
+_SENTENCE_STARTERS = frozenset(
+    """besides roughly apart also so then and but under in on at according since after before during for from
+    with without please explain describe give list name approximately about around exactly just only even
+    apparently reportedly i""".split()
+)
 
 
 def capitalised_names(text: str) -> list[str]:
-    """Return the capitalised English words of a cleaned (not case-folded) text, folded: likely names."""
-    words = _CAPITALISED.findall(text)
-    return [w.casefold() for w in words if w.casefold() not in EN_STOPWORDS and w.casefold() not in _EN_MARKERS]
+    """Return the capitalised English words of a cleaned (not case-folded) text, folded: likely names.
+
+    Possessives are dropped (Xicheng's -> xicheng); the first word is a name only if it is
+    not a question word, stopword or common sentence opener.
+    """
+    out = []
+    for position, match in enumerate(_CAPITALISED.finditer(text)):
+        word = match.group().casefold()
+        first = match.start() == len(text) - len(text.lstrip(" \"'“‘([")) if position == 0 else False
+        if word in EN_STOPWORDS or word in _EN_MARKERS or (first and word in _SENTENCE_STARTERS):
+            continue
+        out.append(word)
+    return out

@@ -21,7 +21,7 @@ ANSWERED = [
     ("西城区增加了多少个停车位", "west-changan-avenue-parking-673"),
     ("石景山老街坊成立几年了", "shijingshan-laojiefang-five-years"),
     ("取消了多少项工作事项", "burden-reduction-150-work-items"),
-    ("核桃园社区的小楼二楼是干什么的", "hetaoyuan-second-floor-toddlers"),
+    ("核桃园社区小楼的二楼给多大的孩子用?", "hetaoyuan-second-floor-toddlers"),
     # English
     ("How many parking spaces were added on West Chang'an Avenue?", "west-changan-avenue-parking-673"),
     ("What is on the third floor of the Hetaoyuan building?", "hetaoyuan-third-floor-veterans"),
@@ -60,9 +60,16 @@ NOT_ANSWERED = [
     "2020年北京有多少在职党员回社区报到?",
     "海淀区增加了多少停车位",
     "Did Beijing add 1000 parking spaces on West Chang'an Avenue?",
-    # a quantity the article never states
+    # a quantity the article never states, or an age, a date, a price
     "新门禁系统花了多少钱",
     "How old is Cai Qi?",
+    "蔡奇今年多大年纪?",
+    "蔡奇第一次去东四那个小院是几月份?",
+    "华龙苑北里新门禁系统花了多少钱?",
+    # a title the fact holds only as a deputy's; a place that belongs to another fact
+    "北京市委组织部部长是谁?",
+    "冬奥组委机关党委书记是谁?",
+    "东城区今年为街道增加了多少名科级领导?",
     # nothing to do with the article
     "今天天气怎么样",
     "Who won the World Cup?",

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.text import canonical_numbers, clean, detect_language, normalize, numbers, tokens
+from bot.text import canonical_numbers, capitalised_names, clean, detect_language, normalize, numbers, tokens, unmet_request
 
 
 @pytest.mark.parametrize(
@@ -62,3 +62,27 @@ def test_tokens_drop_question_words_and_stem_english() -> None:
 def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
     # 统一 and 一线 are words, not numbers: only numerals before a measure word are converted.
     assert canonical_numbers("统一换门禁,下沉到一线") == "统一换门禁,下沉到一线"
+
+
+@pytest.mark.parametrize(
+    "question, fact, unmet",
+    [
+        ("蔡奇多大年纪", "蔡奇两度来到小院", "an age"),
+        ("张颖几岁", "张颖今年45岁", None),
+        ("第一次是几月份", "今年两度迎来", "a month or day"),
+        ("门禁花了多少钱", "车位租赁费用于购置门禁", "a price or pay"),
+        ("停车场收费多少钱", "单位免费借用土地", None),
+        ("部长是谁", "组织部副部长张革", "the 部长 (the fact names a deputy)"),
+        ("副部长是谁", "组织部副部长张革", None),
+        ("who is the party secretary", "wang feng, full-time deputy secretary", "the secretary (the fact names a deputy)"),
+        ("what do owners complain about when it comes to fees", "owners complain", None),
+    ],
+)
+def test_unmet_request(question: str, fact: str, unmet: str | None) -> None:
+    assert unmet_request(normalize(question), normalize(fact)) == unmet
+
+
+def test_capitalised_names_skip_openers_questions_and_possessives() -> None:
+    assert capitalised_names("What's the name of the reform Beijing rolled out?") == ["beijing"]
+    assert capitalised_names("Besides parking, what did Xicheng's committee do?") == ["xicheng"]
+    assert capitalised_names("Shanghai party members") == ["shanghai"]
