@@ -197,8 +197,9 @@ def words(normalized: str, spell: Callable[[str], str] | None = None) -> list[st
     return out
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """Return the English stem of a lowercase word."""
+    """Return the English stem of a lowercase word (cached: the Snowball stemmer is pure Python)."""
     return _STEM.stemWord(word)
 
 
