@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot.errors import SettingsError
+
+
+TOKEN_PREFIXES = {"slack_bot_token": "xoxb-", "slack_app_token": "xapp-"}
 
 
 class Settings(BaseSettings):
@@ -28,18 +31,12 @@ class Settings(BaseSettings):
     watch_facts: bool = Field(True, description="reload facts/ when a file changes (build_runtime)")
     log_level: str = "INFO"
 
-    @field_validator("slack_bot_token")
+    @field_validator("slack_bot_token", "slack_app_token")
     @classmethod
-    def _bot_token_shape(cls, v: SecretStr | None) -> SecretStr | None:
-        if v is not None and not v.get_secret_value().startswith("xoxb-"):
-            raise ValueError("must start with xoxb-")
-        return v
-
-    @field_validator("slack_app_token")
-    @classmethod
-    def _app_token_shape(cls, v: SecretStr | None) -> SecretStr | None:
-        if v is not None and not v.get_secret_value().startswith("xapp-"):
-            raise ValueError("must start with xapp-")
+    def _token_shape(cls, v: SecretStr | None, info: ValidationInfo) -> SecretStr | None:
+        prefix = TOKEN_PREFIXES[info.field_name]
+        if v is not None and not v.get_secret_value().startswith(prefix):
+            raise ValueError(f"must start with {prefix}")
         return v
 
     def require(self, *names: str) -> None:
@@ -56,4 +53,4 @@ def load_settings(**overrides: object) -> Settings:
     except ValidationError as err:
         first = err.errors()[0]
         name = str(first["loc"][0]).upper() if first.get("loc") else "settings"
-        raise SettingsError(f"{name}: {first['msg']}") from None
+        raise SettingsError(f"{name}: {first['msg'].removeprefix('Value error, ')}") from None
