@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -98,14 +97,13 @@ class Engine:
         return query, ranked
 
     def rank(self, question: str) -> list[tuple[str, float]]:
-        """Return (fact id, score) for every fact, best first: for curators' checks and calibration."""
+        """Return (fact id, score) for the best-covered facts, best first: for curators' checks and calibration."""
         _, ranked = self._ranked(question)
         return [(self._entries[s.index].loaded.id, score) for score, s in ranked]
 
     def ask(self, question: str) -> Answer:
         """Return the decision for ``question``: answered, suggested or unknown. Never raises on text."""
-        question = question[:MAX_QUESTION_CHARS] if len(question) > MAX_QUESTION_CHARS else question
-        language = detect_language(question)
+        language = detect_language(question[:MAX_QUESTION_CHARS])
         query, ranked = self._ranked(question)
         if not ranked:
             return Answer(question=question, language=language, decision="unknown")
@@ -202,13 +200,11 @@ class EngineRef:
 
     def __init__(self, engine: Engine):
         self._engine = engine
-        self._lock = threading.Lock()
 
     @property
     def current(self) -> Engine:
         return self._engine
 
     def replace(self, engine: Engine) -> None:
-        """Serve ``engine`` from the next question on."""
-        with self._lock:
-            self._engine = engine
+        """Serve ``engine`` from the next question on (one reference assignment: atomic in CPython)."""
+        self._engine = engine
