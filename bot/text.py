@@ -46,7 +46,7 @@ _EN_NUMBER_RE = re.compile(r"\b(" + "|".join(_EN_NUMBER) + r")\b")
 
 # A question that asks for a quantity: only a fact that states one can answer it.
 _ASKS_QUANTITY = re.compile(
-    r"多少|(?<!哪)几(?![乎楼])|多大|多久|多长|数量|人数|how many|how much|how long|how old|number of|what number|amount of"
+    r"多少|(?<![哪好])几(?![乎楼])|多大|多久|多长|数量|人数|how many|how much|how long|how old|number of|what number|amount of"
 )
 # A fact states a quantity if its Chinese text has a number in digits or one of these words.
 _QUANTITY_WORDS = re.compile(r"[02-9]|\d{2,}|半|大批|数次|多次|上百|上千")  # a lone 1 is 一名/一处: an article
@@ -54,14 +54,14 @@ _QUANTITY_WORDS = re.compile(r"[02-9]|\d{2,}|半|大批|数次|多次|上百|上
 # Questions that ask for a particular kind of quantity, and what a fact's own text (source and
 # answers) must say to answer them: 蔡奇多大年纪 is not answered by "he came twice".
 _KINDS = {
-    "an age": (r"多大年纪|多大岁数|今年多大|几岁|多少岁|年龄|年纪|how old|\bage\b", r"岁|years old"),
+    "an age": (r"多大年纪|多大岁数|今年多大|几岁|多少岁|年龄|年纪|how old|\bage\b", r"岁|年历史|years old|years? of history"),
     "a month or day": (r"几月|哪个月|哪月|几号|哪一天|哪天|which month|what date|what day", r"月|日|号|month|day"),
     "a time": (
         r"什么时候|何时|哪一年|哪年|^when\b|\bwhen (?:did|do|does|is|was|were|will)\b|what year|which year",
         r"\d{4}|今年|去年|月|日|周末|每周|假期|year|month|week",
     ),
     "a price or pay": (
-        r"多少钱|花了多少|价格|价钱|工资|薪水|收入|how much money|\bcosts?\b|\bprice|salary|\bwages?\b|\bpaid\b",
+        r"多少钱|花了多少|价格|价钱|工资|薪水|how much money|\bcosts?\b|\bprice|salary|\bwages?\b|\bpaid\b",
         r"\d\s*(?:元|万元|块)|免费|yuan|\bfree\b",
     ),
 }
