@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from pypinyin import lazy_pinyin
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import DamerauLevenshtein
 
 # rapidfuzz's default_process mishandles CJK punctuation (RapidFuzz #29); our text is already
 # normalised, so no processor runs inside rapidfuzz.
@@ -58,7 +59,17 @@ class Index:
         if word in self.latin_words or len(word) < 4 or not word.isalpha():
             return word
         hit = process.extractOne(word, self._latin_vocab, scorer=fuzz.ratio, processor=_PROCESSOR, score_cutoff=_TYPO_CUTOFF)
-        return hit[0] if hit else word
+        if hit:
+            return hit[0]
+        # Two letters swapped (thrid, spcaes) cost two edits in the ratio but are one slip of
+        # the fingers; only trusted from five letters on and with the first letter right, so
+        # that "cost" never becomes "post".
+        if len(word) >= 5:
+            same_start = [w for w in self._latin_vocab if w[0] == word[0]]
+            hit = process.extractOne(word, same_start, scorer=DamerauLevenshtein.distance, processor=_PROCESSOR, score_cutoff=1)
+            if hit:
+                return hit[0]
+        return word
 
     def correct(self, tokens: list[str]) -> list[str]:
         """Return ``tokens`` with unknown Chinese words replaced by the known word that sounds the same.

@@ -26,6 +26,9 @@ ANSWERED = [
     ("How many parking spaces were added on West Chang'an Avenue?", "west-changan-avenue-parking-673"),
     ("What is on the third floor of the Hetaoyuan building?", "hetaoyuan-third-floor-veterans"),
     ("How many legal-entity Party organisations reported to subdistricts?", "legal-entity-orgs-reported-9175"),
+    # typos: swapped letters, a homophone character
+    ("How many parking spcaes were added on West Chang'an Avenue?", "west-changan-avenue-parking-673"),
+    ("2018年北京有多少在职党圆回社区报到?", "working-members-reported-2018"),
     # Traditional characters, full-width forms, Slack markup
     ("西城區增加了多少個停車位", "west-changan-avenue-parking-673"),
     ("<@U0BOT> 去年北京有多少在职党员回社区报到?", "working-members-reported-2018"),
