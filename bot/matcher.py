@@ -20,7 +20,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 # normalised, so no processor runs inside rapidfuzz.
 _PROCESSOR = None
 _TYPO_CUTOFF = 84.0  # an unknown English word within this ratio of a known one is taken as a typo of it
-_CANDIDATES = 16  # facts whose phrasings are compared; the rest cannot win on coverage
+_CANDIDATES = 12  # facts whose phrasings are compared; the rest cannot win on coverage
 
 
 @dataclass(frozen=True)
