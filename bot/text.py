@@ -64,8 +64,14 @@ _KINDS = {
         r"多少钱|花了多少|价格|价钱|工资|薪水|how much money|\bcosts?\b|\bprice|salary|\bwages?\b|\bpaid\b",
         r"\d\s*(?:元|万元|块)|免费|yuan|\bfree\b",
     ),
+    "a clock time": (r"几点|what time", r"\d+点|o'clock|\d:\d\d"),
+    "an area": (r"平方米|面积|square met|hectare|\bacres?\b", r"平方米|亩|公顷|square met|hectare|acre"),
+    "a population": (r"人口|多少居民|多少户|population|how many (?:people|residents) live", r"人口|\d+户|population"),
+    "a birthplace": (r"哪里人|籍贯|老家|where (?:is|was|does) \w+ (?:\w+ )?(?:from|come from)|hometown", r"籍贯|老家|出生|born|native"),
 }
 _KIND_PATTERNS = {kind: (re.compile(asks), re.compile(holds)) for kind, (asks, holds) in _KINDS.items()}
+# Levels of government and of rank: a question about one is not answered by a fact about another.
+_LEVELS = re.compile(r"国家级|省级|市级|区级|县级|街道级|部级|局级|处级|科级|national-level|provincial|municipal|district-level|county-level")
 # A title asked without 副/deputy is not answered by a fact that names only the deputy.
 _TITLES = (
     r"部长|书记|主任|局长|区长|市长|主席|校长|处长|科长|厅长|县长|镇长|乡长|队长|组长|经理|院长|所长|会长"
@@ -77,7 +83,8 @@ _TITLE = re.compile(r"(副|deputy |vice[- ]|)(" + _TITLES + ")")
 def unmet_request(question: str, fact: str) -> str | None:
     """Return what a normalised question asks for that a normalised fact text does not say, or None.
 
-    An age, a date, a price; or a title when the fact names only its deputy.
+    An age, a date, a price, an area, a population, a birthplace; a title when the fact names only
+    its deputy; a level of government or rank when the fact speaks of another.
     """
     for kind, (asks, holds) in _KIND_PATTERNS.items():
         if asks.search(question) and not holds.search(fact):
@@ -87,6 +94,10 @@ def unmet_request(question: str, fact: str) -> str | None:
     deputies = {title for deputy, title in _TITLE.findall(fact) if deputy}
     for title in sorted(asked & deputies - plain):
         return f"the {title} (the fact names a deputy)"
+    held_levels = set(_LEVELS.findall(fact))
+    for level in sorted(set(_LEVELS.findall(question)) - held_levels):
+        if held_levels:
+            return f"the {level} level (the fact speaks of {'/'.join(sorted(held_levels))})"
     return None
 
 

@@ -76,6 +76,13 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         ("副部长是谁", "组织部副部长张革", None),
         ("who is the party secretary", "wang feng, full-time deputy secretary", "the secretary (the fact names a deputy)"),
         ("what do owners complain about when it comes to fees", "owners complain", None),
+        ("区级部门下派的事项取消了多少项", "取消了市级部门下派社区的工作事项150项", "the 区级 level (the fact speaks of 市级)"),
+        ("市级部门下派的事项取消了多少项", "取消了市级部门下派社区的工作事项150项", None),
+        ("how many square metres of land were lent", "units lent land free of charge", "an area"),
+        ("回龙观有多少常住人口", "张颖在龙泽园住了近20年", "a population"),
+        ("王风是哪里人", "王风介绍说", "a birthplace"),
+        ("what time is it in beijing", "six areas of responsibility", "a clock time"),
+        ("which six areas are subdistricts responsible for", "six areas of responsibility", None),
     ],
 )
 def test_unmet_request(question: str, fact: str, unmet: str | None) -> None:
