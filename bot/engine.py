@@ -13,7 +13,7 @@ from bot.answer import Answer, Language, Suggestion
 from bot.factbase import FactBase, LoadedFact, load_factbase
 from bot.matcher import Index, Scored
 from bot.text import (
-    asks_quantity, bigrams, capitalised_names, clean, detect_language, latin_words, normalize, numbers,
+    asks_name, asks_quantity, bigrams, capitalised_names, clean, detect_language, latin_words, normalize, numbers,
     states_quantity, tagged_names, tokens, unmet_request, words,
 )
 
@@ -49,6 +49,7 @@ class _Entry:
     numbers: frozenset[str]
     quantitative: bool  # its source or Chinese answer states a quantity
     claims: str  # its source and answers, normalised: what the fact itself says
+    claim_names: frozenset[str]  # the names its source and answers give
 
 
 class Engine:
@@ -71,7 +72,8 @@ class Engine:
             joined = "\n".join(normalised)
             quantitative = states_quantity(normalize(fact.source + fact.answer.zh))
             claims = normalize("\n".join((fact.source, fact.answer.zh, fact.answer.en)))
-            entries.append(_Entry(loaded, joined, frozenset(numbers(joined)), quantitative, claims))
+            claim_names = frozenset(tagged_names(claims)) | {normalize(n) for n in capitalised_names(fact.answer.en)}
+            entries.append(_Entry(loaded, joined, frozenset(numbers(joined)), quantitative, claims, claim_names))
             for entity in fact.entities:
                 parts = words(normalize(entity))
                 if len(parts) == 1 and not parts[0][0].isdigit():
@@ -151,6 +153,8 @@ class Engine:
         unmet = unmet_request(normalized, entry.claims)
         if unmet:
             return f"asks for {unmet}, which the fact does not state"
+        if asks_name(normalized) and not self._gives_a_name(entry, query):
+            return "asks for a name the fact does not give"
         missing = {n for n in numbers(normalized) if n not in ("0", "1")} - entry.numbers
         if missing:
             return f"number {min(missing)} not in the fact"
@@ -163,6 +167,15 @@ class Engine:
             if share < t.generic_share:
                 return f"name {name} not in the fact"
         return None
+
+    def _gives_a_name(self, entry: _Entry, query: _Query) -> bool:
+        """True if the fact names someone or something the question does not already name."""
+        for name in entry.claim_names:
+            if name in query.normalized:
+                continue
+            if sum(1 for e in self._entries if name in e.text) / len(self._entries) < self.thresholds.generic_share:
+                return True
+        return False
 
     def _holds_name(self, entry: _Entry, name: str) -> bool:
         """True if the fact holds ``name``, allowing for a typo."""

@@ -72,6 +72,18 @@ _KINDS = {
 _KIND_PATTERNS = {kind: (re.compile(asks), re.compile(holds)) for kind, (asks, holds) in _KINDS.items()}
 # Levels of government and of rank: a question about one is not answered by a fact about another.
 _LEVELS = re.compile(r"国家级|省级|市级|区级|县级|街道级|部级|局级|处级|科级|national-level|provincial|municipal|district-level|county-level")
+# A question that asks for a name: only a fact that names someone or something can answer it.
+_ASKS_NAME = re.compile(
+    r"叫什么名字|什么名字|名字叫|叫啥名|哪家公司|哪家企业|哪家机构|哪个检察院|哪个法院|哪所大学|哪个大学"
+    r"|what(?:'s| is| was) (?:the|his|her|its|their) name|\bname of the\b|which (?:company|firm|university|school|court|procuratorate)"
+)
+
+
+def asks_name(normalized: str) -> bool:
+    """True when a normalised question asks what someone or something is called."""
+    return bool(_ASKS_NAME.search(normalized))
+
+
 # A title asked without 副/deputy is not answered by a fact that names only the deputy.
 _TITLES = (
     r"部长|书记|主任|局长|区长|市长|主席|校长|处长|科长|厅长|县长|镇长|乡长|队长|组长|经理|院长|所长|会长"

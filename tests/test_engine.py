@@ -26,6 +26,8 @@ ANSWERED = [
     ("How many parking spaces were added on West Chang'an Avenue?", "west-changan-avenue-parking-673"),
     ("What is on the third floor of the Hetaoyuan building?", "hetaoyuan-third-floor-veterans"),
     ("How many legal-entity Party organisations reported to subdistricts?", "legal-entity-orgs-reported-9175"),
+    ("What is the name of the old restaurant that serves lunch to the elderly in Hetaoyuan?", "hetaoyuan-dongxinglou-lunch"),
+    ("冬奥组委副书记叫什么名字?", "wang-feng-bocog-deputy-secretary"),
     # typos: swapped letters, a homophone character
     ("How many parking spcaes were added on West Chang'an Avenue?", "west-changan-avenue-parking-673"),
     ("2018年北京有多少在职党圆回社区报到?", "working-members-reported-2018"),
@@ -69,6 +71,8 @@ NOT_ANSWERED = [
     "蔡奇今年多大年纪?",
     "蔡奇第一次去东四那个小院是几月份?",
     "华龙苑北里新门禁系统花了多少钱?",
+    # a name the fact does not give
+    "编排防诈骗情景剧的检察官来自哪个检察院?",
     # a title the fact holds only as a deputy's; a place that belongs to another fact
     "北京市委组织部部长是谁?",
     "冬奥组委机关党委书记是谁?",
