@@ -49,7 +49,7 @@ _ASKS_QUANTITY = re.compile(
     r"多少|(?<![哪好])几(?![乎楼])|多大|多久|多长|数量|人数|how many|how much|how long|how old|number of|what number|amount of"
 )
 # A fact states a quantity if its Chinese text has a number in digits or one of these words.
-_QUANTITY_WORDS = re.compile(r"[02-9]|\d{2,}|半|大批|数次|多次|上百|上千")  # a lone 1 is 一名/一处: an article
+_QUANTITY_WORDS = re.compile(r"[02-9]|\d{2,}|半|大批|数次|多次|上百|上千|每个?(?:周末|周|天|月|年)")  # a lone 1 is 一名/一处: an article
 
 # Questions that ask for a particular kind of quantity, and what a fact's own text (source and
 # answers) must say to answer them: 蔡奇多大年纪 is not answered by "he came twice".

@@ -2,7 +2,9 @@
 
 import pytest
 
-from bot.text import canonical_numbers, capitalised_names, clean, detect_language, normalize, numbers, tokens, unmet_request
+from bot.text import (
+    canonical_numbers, capitalised_names, clean, detect_language, normalize, numbers, states_quantity, tokens, unmet_request,
+)
 
 
 @pytest.mark.parametrize(
@@ -93,3 +95,12 @@ def test_capitalised_names_skip_openers_questions_and_possessives() -> None:
     assert capitalised_names("What's the name of the reform Beijing rolled out?") == ["beijing"]
     assert capitalised_names("Besides parking, what did Xicheng's committee do?") == ["xicheng"]
     assert capitalised_names("Shanghai party members") == ["shanghai"]
+
+
+@pytest.mark.parametrize(
+    "text, stated",
+    [("几乎每个周末都有大扫除", True), ("每年至少参加4次", True), ("一名普通党员", False), ("门禁老化", False)],
+)
+def test_states_quantity(text: str, stated: bool) -> None:
+    # "How often" is answered by "every weekend"; a lone 一 (一名) is an article, not a quantity.
+    assert states_quantity(normalize(text)) is stated
