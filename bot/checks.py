@@ -29,8 +29,12 @@ def check_factbase(folder: Path) -> tuple[list[str], str]:
             for position, phrasing in enumerate(phrasings):
                 field = f"questions.{language}[{position}]"
                 ranking = engine.rank(phrasing)
-                (top_id, top_score), (second_id, second_score) = ranking[0], ranking[1] if len(ranking) > 1 else ("", -1.0)
                 where = f"{loaded.file}: fact {fact.id}: {field}"
+                if not ranking:
+                    problems.append(f"{where}: has no words to match on (only question words): {phrasing!r}")
+                    continue
+                top_id, top_score = ranking[0]
+                second_id, second_score = ranking[1] if len(ranking) > 1 else ("", -1.0)
                 if top_id != fact.id and top_score > 0:
                     problems.append(f"{where}: finds fact {top_id} instead ({top_score:.0f}): {phrasing!r}")
                 elif second_score == top_score:

@@ -13,7 +13,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import Callable
+from typing import Iterator
 
 from bot.answer import Answer
 from bot.errors import CitebotError, FactErrors
@@ -47,7 +47,7 @@ def render_text(answer: Answer) -> str:
     return message("unknown", lang) + "\n" + message("help", lang)
 
 
-def _read_lines(stream) -> "iter[str]":
+def _read_lines(stream) -> Iterator[str]:
     """Yield stdin lines split on \\n only, invalid UTF-8 replaced: one question per input line."""
     for raw in stream.buffer if hasattr(stream, "buffer") else stream:
         if isinstance(raw, bytes):
@@ -70,9 +70,8 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
             out = answer.to_json() if args.json else render_text(answer)
         except Exception:  # one bad line must not end the stream: log it, answer "unknown"
             log.exception("ask failed on a line")
-            out = {"question": question, "answered": False, "decision": "unknown", "fact_id": None,
-                   "answer": None, "source": None, "source_title": None, "score": 0.0, "language": "zh",
-                   "suggestions": [], "error": "internal error"} if args.json else message("apology", "en")
+            unknown = Answer(question=question, language="en", decision="unknown")
+            out = unknown.to_json() | {"error": "internal error"} if args.json else message("apology", "en")
         print(json.dumps(out, ensure_ascii=False) if args.json else out, flush=True)
     return 0
 
@@ -178,7 +177,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None, run: Callable | None = None) -> int:
+def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     args = build_parser().parse_args(argv)
     # Tracebacks go to the log file, never to the terminal; `serve` adds its own stderr log.

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from bot.answer import Answer, Language, Suggestion
@@ -69,6 +70,7 @@ class Engine:
                 *fact.keywords, *fact.entities,
             ]
             normalised = [normalize(t) for t in texts]
+            asked = normalised[: len(fact.questions.zh) + len(fact.questions.en)]
             joined = "\n".join(normalised)
             quantitative = states_quantity(normalize(fact.source + fact.answer.zh))
             claims = normalize("\n".join((fact.source, fact.answer.zh, fact.answer.en)))
@@ -80,10 +82,12 @@ class Engine:
                     entity_words.add(parts[0])
             doc_tokens.append({t for n in normalised for t in tokens(n)})
             latin.update(w for n in normalised for w in latin_words(n))
-            phrasings.append([" ".join(words(normalize(q))) for q in (*fact.questions.zh, *fact.questions.en)])
+            phrasings.append([" ".join(words(q)) for q in asked])
         self._entries = entries
         self._index = Index(doc_tokens, phrasings, latin)
         self._entity_words = frozenset(entity_words)
+        # A scan of every fact per name asked: cached (thread-safe, bounded) since names recur.
+        self._share = lru_cache(maxsize=4096)(self._share_of_facts)
 
     def _ranked(self, question: str) -> tuple[_Query, list[tuple[float, Scored]]]:
         """Return the parsed question and every candidate fact's (score, signals), best first."""
@@ -137,8 +141,10 @@ class Engine:
         """Return why the best fact is not a confident answer, or None if it is.
 
         Too low a score, too close a runner-up, or something in the question the fact does not
-        hold: a number, a name, or a request for a quantity it does not state. (A guard on words
-        no fact uses was measured and dropped: it refused paraphrases and caught no near-miss.)
+        hold: a quantity, age, date, price, area, population, birthplace or name it does not
+        state, a deputy's title or another level of government, a number or a name it does not
+        hold. (A guard on words no fact uses was measured and dropped: it refused paraphrases
+        and caught no near-miss.)
         """
         t = self.thresholds
         score, scored = best
@@ -163,8 +169,7 @@ class Engine:
         for name in sorted(names):
             if self._holds_name(entry, name):
                 continue
-            share = sum(1 for e in self._entries if name in e.text) / len(self._entries)
-            if share < t.generic_share:
+            if not self._is_background(name):
                 return f"name {name} not in the fact"
         return None
 
@@ -173,9 +178,16 @@ class Engine:
         for name in entry.claim_names:
             if name in query.normalized:
                 continue
-            if sum(1 for e in self._entries if name in e.text) / len(self._entries) < self.thresholds.generic_share:
+            if not self._is_background(name):
                 return True
         return False
+
+    def _is_background(self, name: str) -> bool:
+        """True if ``name`` is in so many facts (北京 here) that it tells them apart from nothing."""
+        return self._share(name) >= self.thresholds.generic_share
+
+    def _share_of_facts(self, name: str) -> float:
+        return sum(1 for e in self._entries if name in e.text) / len(self._entries)
 
     def _holds_name(self, entry: _Entry, name: str) -> bool:
         """True if the fact holds ``name``, allowing for a typo."""

@@ -40,7 +40,7 @@ _WAN = re.compile(r"(\d+(?:\.\d+)?)\s*([万亿])")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
 _EN_NUMBER = {
     "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
-    "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twice": "2", "half": "half",
+    "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twice": "2",
 }
 _EN_NUMBER_RE = re.compile(r"\b(" + "|".join(_EN_NUMBER) + r")\b")
 
@@ -116,7 +116,7 @@ def unmet_request(question: str, fact: str) -> str | None:
 # Words that carry no content for matching: question words, particles, function words.
 ZH_STOPWORDS = frozenset(
     """的 了 吗 呢 吧 啊 呀 么 嘛 是 有 在 和 与 及 或 都 也 就 还 又 被 把 给 对 向 从 到 为 于 以 之 而 这 那 哪 哪些 哪个 哪里 什么
-    啥 谁 几 多少 怎么 怎样 如何 为什么 为何 是否 是不是 有没有 请问 一下 告诉 我 你 他 她 它 我们 你们 他们 个 些 吗? 呢? 多 少 能 会 要 可以
+    啥 谁 几 多少 怎么 怎样 如何 为什么 为何 是否 是不是 有没有 请问 一下 告诉 我 你 他 她 它 我们 你们 他们 个 些 多 少 能 会 要 可以
     文章 里 中 说 提到 讲 说到 关于 情况 具体 方面 内容 什么样 哪家 哪位 哪一 几个 几次 多久 多大 怎么样 所 其 该 此 每 各 得 地 着 过 等""".split()
 )
 EN_STOPWORDS = frozenset(
@@ -243,7 +243,7 @@ def tokens(normalized: str) -> list[str]:
     return content + bigrams(content)
 
 
-NAME_FLAGS = ("nr", "ns", "nt")  # jieba's person, place and organisation names
+_NAME_FLAGS = ("nr", "ns", "nt")  # jieba's person, place and organisation names
 # jieba's tagger sometimes glues a preposition to a name (对史峰): these are trimmed off.
 _GLUED = "对给向跟和与把被在从于的了是"
 
@@ -255,7 +255,7 @@ def tagged_words(normalized: str) -> dict[str, str]:
 
 def tagged_names(normalized: str) -> list[str]:
     """Return the person, place and organisation names jieba tags in a normalised Chinese text."""
-    names = (w.strip(_GLUED) for w, flag in tagged_words(normalized).items() if flag.startswith(NAME_FLAGS))
+    names = (w.strip(_GLUED) for w, flag in tagged_words(normalized).items() if flag.startswith(_NAME_FLAGS))
     return [n for n in names if len(n) > 1]
 
 

@@ -66,12 +66,17 @@ def test_facts_check_passes_on_the_real_fact_base_and_reports_coverage() -> None
     assert "source sentences cited" in out.stdout.decode()
 
 
-def test_facts_check_names_file_fact_and_field_and_exits_non_zero(sample_facts: Path) -> None:
+def check_edited(sample_facts: Path, edit) -> tuple[subprocess.CompletedProcess, Path]:
+    """Apply ``edit`` to the sample fact file's data, then run ``facts check`` on it."""
     path = sample_facts / "sample.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    data["facts"][1]["source"] = "公园由市政府管理。"
+    edit(data)
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    out = run_bot("facts", "check", facts=sample_facts)
+    return run_bot("facts", "check", facts=sample_facts), path
+
+
+def test_facts_check_names_file_fact_and_field_and_exits_non_zero(sample_facts: Path) -> None:
+    out, path = check_edited(sample_facts, lambda d: d["facts"][1].update(source="公园由市政府管理。"))
     err = out.stderr.decode()
     assert out.returncode != 0
     assert f"{path}: fact parks-managed-by: source: not verbatim in sample.txt" in err
@@ -79,13 +84,16 @@ def test_facts_check_names_file_fact_and_field_and_exits_non_zero(sample_facts: 
 
 
 def test_facts_check_reports_a_phrasing_that_finds_another_fact(sample_facts: Path) -> None:
-    path = sample_facts / "sample.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    data["facts"][0]["questions"]["en"].append("Who manages the parks?")
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    out = run_bot("facts", "check", facts=sample_facts)
+    out, _ = check_edited(sample_facts, lambda d: d["facts"][0]["questions"]["en"].append("Who manages the parks?"))
     assert out.returncode != 0
     assert "fact parks-built: questions.en[2]:" in out.stderr.decode()
+
+
+def test_facts_check_reports_a_phrasing_with_nothing_to_match_on(sample_facts: Path) -> None:
+    out, _ = check_edited(sample_facts, lambda d: d["facts"][0]["questions"]["zh"].append("是什么?"))
+    err = out.stderr.decode()
+    assert out.returncode == 1
+    assert "fact parks-built: questions.zh[3]: has no words to match on" in err and "Traceback" not in err
 
 
 def test_facts_check_lists_uncited_sentences(sample_facts: Path) -> None:
