@@ -69,6 +69,11 @@ _KINDS = {
     "a population": (r"人口|多少居民|多少户|population|how many (?:people|residents) live", r"人口|\d+户|population"),
     "a birthplace": (r"哪里人|籍贯|老家|where (?:is|was|does) \w+ (?:\w+ )?(?:from|come from)|hometown", r"籍贯|老家|出生|born|native"),
 }
+# "How many 名 (people)" is answered only by a fact that counts people: 多少名志愿者 is not
+# answered by "a group with 5 years of history". 个 counts anything, so a question's 个 says
+# nothing, and a fact's 个 answers any count but a count of people (news counts people in 名).
+_COUNTERS = {"名": "名位人", "位": "名位人", "人": "名位人", "项": "项个", "支": "支个", "家": "家个", "所": "所个", "户": "户个", "次": "次度回"}
+_ASKS_COUNT = re.compile(r"(?:多少|(?<![哪好])几)(" + "|".join(_COUNTERS) + ")")
 _KIND_PATTERNS = {kind: (re.compile(asks), re.compile(holds)) for kind, (asks, holds) in _KINDS.items()}
 # Levels of government and of rank: a question about one is not answered by a fact about another.
 _LEVELS = re.compile(r"国家级|省级|市级|区级|县级|街道级|部级|局级|处级|科级|national-level|provincial|municipal|district-level|county-level")
@@ -84,12 +89,25 @@ def asks_name(normalized: str) -> bool:
     return bool(_ASKS_NAME.search(normalized))
 
 
-# A title asked without 副/deputy is not answered by a fact that names only the deputy.
-_TITLES = (
-    r"部长|书记|主任|局长|区长|市长|主席|校长|处长|科长|厅长|县长|镇长|乡长|队长|组长|经理|院长|所长|会长"
-    r"|secretary|director|head|chief|minister|chair|chairman|president|mayor|governor|principal|manager"
+# Titles, grouped by what they mean: a question about a school's principal is not answered by a
+# fact naming a subdistrict director, and one about a director not by a fact naming only a deputy.
+# "Head", "director" and "chief" share a group: English uses them for the same posts.
+_TITLE_GROUPS = (
+    r"书记|party chief|party secretary|secretary",
+    r"校长|principal|headmaster|headteacher",
+    r"市长|区长|县长|镇长|乡长|mayor|governor",
+    r"主席|会长|chairman|chairwoman|chair|president",
+    r"队长|组长|captain",
+    r"经理|manager",
+    r"主任|部长|局长|处长|科长|厅长|所长|院长|director|head|chief|minister|dean",
 )
-_TITLE = re.compile(r"(副|deputy |vice[- ]|)(" + _TITLES + ")")
+# English titles as whole words only ("head" is not in "headquarters"); Chinese has no word breaks.
+_TITLE = re.compile(
+    r"(副|deputy |vice[- ]|)("
+    + "|".join(t if not t.isascii() else rf"\b{t}\b" for group in _TITLE_GROUPS for t in group.split("|"))
+    + ")(?!级)"  # 科长级 is a rank (科级), not a post
+)
+_TITLE_GROUP = {title: n for n, group in enumerate(_TITLE_GROUPS) for title in group.split("|")}
 
 
 def unmet_request(question: str, fact: str) -> str | None:
@@ -101,11 +119,17 @@ def unmet_request(question: str, fact: str) -> str | None:
     for kind, (asks, holds) in _KIND_PATTERNS.items():
         if asks.search(question) and not holds.search(fact):
             return kind
+    for counter in _ASKS_COUNT.findall(question):
+        if not re.search(r"\d[\d.]*\s*[万千百]?[多余]?\s*[" + _COUNTERS[counter] + "]", fact):
+            return f"a count in {counter}"
     asked = {title for deputy, title in _TITLE.findall(question) if not deputy}
-    plain = {title for deputy, title in _TITLE.findall(fact) if not deputy}
-    deputies = {title for deputy, title in _TITLE.findall(fact) if deputy}
-    for title in sorted(asked & deputies - plain):
-        return f"the {title} (the fact names a deputy)"
+    plain = {_TITLE_GROUP[title] for deputy, title in _TITLE.findall(fact) if not deputy}
+    deputies = {_TITLE_GROUP[title] for deputy, title in _TITLE.findall(fact) if deputy}
+    for title in sorted(asked):
+        group = _TITLE_GROUP[title]
+        if group in plain:
+            continue
+        return f"the {title} (the fact names a deputy)" if group in deputies else f"a {title}, whom the fact does not name"
     held_levels = set(_LEVELS.findall(fact))
     for level in sorted(set(_LEVELS.findall(question)) - held_levels):
         if held_levels:
@@ -259,13 +283,16 @@ def tagged_names(normalized: str) -> list[str]:
     return [n for n in names if len(n) > 1]
 
 
-_CAPITALISED = re.compile(r"(?<![\w'])[A-Z][a-zA-Z-]*")
+# A hyphen ends a name: Beijing-wide names Beijing, Party-building names nothing new.
+_CAPITALISED = re.compile(r"(?<![\w'-])[A-Z][a-zA-Z]*")
 # Words that start a sentence with a capital without being names.
 _SENTENCE_STARTERS = frozenset(
     """besides roughly apart also so then and but under in on at according since after before during for from
     with without please explain describe give list name approximately about around exactly just only even
     apparently reportedly i""".split()
 )
+# Capitalised by convention in English news about China, but naming no one in particular.
+_NOT_NAMES = frozenset("communist chinese cpc ccp".split())
 
 
 def capitalised_names(text: str) -> list[str]:
@@ -278,7 +305,7 @@ def capitalised_names(text: str) -> list[str]:
     for position, match in enumerate(_CAPITALISED.finditer(text)):
         word = match.group().casefold()
         first = match.start() == len(text) - len(text.lstrip(" \"'“‘([")) if position == 0 else False
-        if word in EN_STOPWORDS or word in _EN_MARKERS or (first and word in _SENTENCE_STARTERS):
+        if word in EN_STOPWORDS or word in _EN_MARKERS or word in _NOT_NAMES or (first and word in _SENTENCE_STARTERS):
             continue
         out.append(word)
     return out

@@ -76,7 +76,7 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         ("停车场收费多少钱", "单位免费借用土地", None),
         ("部长是谁", "组织部副部长张革", "the 部长 (the fact names a deputy)"),
         ("副部长是谁", "组织部副部长张革", None),
-        ("who is the party secretary", "wang feng, full-time deputy secretary", "the secretary (the fact names a deputy)"),
+        ("who is the party secretary", "wang feng, full-time deputy secretary", "the party secretary (the fact names a deputy)"),
         ("what do owners complain about when it comes to fees", "owners complain", None),
         ("区级部门下派的事项取消了多少项", "取消了市级部门下派社区的工作事项150项", "the 区级 level (the fact speaks of 市级)"),
         ("市级部门下派的事项取消了多少项", "取消了市级部门下派社区的工作事项150项", None),
@@ -85,6 +85,18 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         ("王风是哪里人", "王风介绍说", "a birthplace"),
         ("what time is it in beijing", "six areas of responsibility", "a clock time"),
         ("which six areas are subdistricts responsible for", "six areas of responsibility", None),
+        # A title the fact does not name at all, in either language; synonyms share a group.
+        ("电厂路小学的校长是谁", "电厂路小学的旱地冰壶队拔得头筹", "a 校长, whom the fact does not name"),
+        ("who is the principal of the school", "the school's curling team came first", "a principal, whom the fact does not name"),
+        ("who is the head of guang'anmennei subdistrict", "shi feng, director of guang'anmennei subdistrict office", None),
+        ("who is the director of the organisation department", "zhang ge, deputy head of the organisation department", "the director (the fact names a deputy)"),
+        ("where are the headquarters", "x", None),
+        ("加了多少名科长级别的领导", "新增科级领导干部212名", None),
+        # A count of people needs a fact that counts people; 个 counts anything else.
+        ("老街坊有多少名志愿者", "已有5年历史的志愿者组织,100多个社区", "a count in 名"),
+        ("有多少位党员报到", "71.7万名在职党员", None),
+        ("报到的法人单位党组织有多少家", "9175个法人单位党组织", None),
+        ("取消了多少项评比", "取消31项评比", None),
     ],
 )
 def test_unmet_request(question: str, fact: str, unmet: str | None) -> None:
@@ -95,6 +107,13 @@ def test_capitalised_names_skip_openers_questions_and_possessives() -> None:
     assert capitalised_names("What's the name of the reform Beijing rolled out?") == ["beijing"]
     assert capitalised_names("Besides parking, what did Xicheng's committee do?") == ["xicheng"]
     assert capitalised_names("Shanghai party members") == ["shanghai"]
+
+
+def test_capitalised_names_end_at_a_hyphen_and_skip_conventional_capitals() -> None:
+    # Beijing-wide names Beijing and Party-building names the Party, not "beijing-wide" or
+    # "party-building"; "Communist" is convention, not a name.
+    assert capitalised_names("Did the Beijing-wide Party-building drive work?") == ["beijing", "party"]
+    assert capitalised_names("How many Communist Party members reported?") == ["party"]
 
 
 @pytest.mark.parametrize(
