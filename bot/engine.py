@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -31,6 +32,7 @@ class Thresholds:
     suggest: float = 40.0  # at or above: offer as "did you mean"
     coverage_weight: float = 0.6  # share of coverage in the score; the rest is phrasing closeness
     generic_share: float = 0.3  # a name in this share of facts or more is background, not a conflict
+    shared_source_weight: float = 0.3  # weight of a source sentence's words in a fact that shares it
 
 
 DEFAULT_THRESHOLDS = Thresholds()
@@ -63,6 +65,7 @@ class Engine:
         # Single-word entities of any fact: a gazetteer, so 东城区 in a question about a 西城区
         # fact is seen as a name even where jieba's tagger does not flag it.
         entity_words: set[str] = set()
+        quoted = Counter(loaded.fact.source for loaded in base.facts)
         for loaded in base.facts:
             fact = loaded.fact
             texts = [
@@ -80,7 +83,13 @@ class Engine:
                 parts = words(normalize(entity))
                 if len(parts) == 1 and not parts[0][0].isdigit():
                     entity_words.add(parts[0])
-            doc_tokens.append({t for n in normalised for t in tokens(n)})
+            # A source sentence several facts quote tells none of them apart (each takes one detail
+            # of it): its words count less for them, so their own phrasings and answers decide.
+            source_at = texts.index(fact.source)
+            own = normalised if quoted[fact.source] == 1 else normalised[:source_at] + normalised[source_at + 1 :]
+            held = dict.fromkeys(tokens(normalised[source_at]), self.thresholds.shared_source_weight)
+            held.update(dict.fromkeys((t for n in own for t in tokens(n)), 1.0))
+            doc_tokens.append(held)
             latin.update(w for n in normalised for w in latin_words(n))
             phrasings.append([" ".join(words(q)) for q in asked])
         self._entries = entries

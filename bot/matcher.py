@@ -33,15 +33,17 @@ class Scored:
 class Index:
     """Token postings and phrasing strings of a list of documents, built once."""
 
-    def __init__(self, doc_tokens: list[set[str]], phrasings: list[list[str]], latin_words: set[str] = frozenset()):
+    def __init__(self, doc_tokens: list[dict[str, float]], phrasings: list[list[str]], latin_words: set[str] = frozenset()):
         self.size = len(doc_tokens)
         df = Counter(t for tokens in doc_tokens for t in tokens)
         self.idf = {t: math.log((self.size + 1) / (n + 0.5)) for t, n in df.items()}
         self.unknown_idf = math.log((self.size + 1) / 0.5)
-        self._postings: dict[str, list[int]] = defaultdict(list)
+        # Each document's tokens with the share of a token's weight it earns for holding it
+        # (less than 1 for words it holds only through a sentence other documents quote too).
+        self._postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
         for i, tokens in enumerate(doc_tokens):
-            for t in tokens:
-                self._postings[t].append(i)
+            for t, share in tokens.items():
+                self._postings[t].append((i, share))
         # English words as written in the documents: a typo is corrected to one of them, then stemmed.
         self.latin_words = frozenset(latin_words)
         self._latin_vocab = sorted(w for w in latin_words if len(w) >= 4)
@@ -119,8 +121,8 @@ class Index:
         total = sum(weights.values()) or 1.0
         held: dict[int, float] = defaultdict(float)
         for t, w in weights.items():
-            for i in self._postings.get(t, ()):
-                held[i] += w
+            for i, share in self._postings.get(t, ()):
+                held[i] += w * share
         candidates = sorted(held.items(), key=lambda pair: pair[1], reverse=True)[:_CANDIDATES]
         return [Scored(i, 100.0 * h / total, self.closeness(phrase, ordered, i) if phrase else 0.0) for i, h in candidates]
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.engine import Engine, EngineRef, load_engine
-from tests.conftest import FACTS
+from tests.conftest import FACTS, SAMPLE, write_facts
 
 
 @pytest.fixture(scope="module")
@@ -126,3 +126,35 @@ def test_engine_ref_swaps_whole_engines(sample_facts: Path, engine: Engine) -> N
     other = load_engine(sample_facts)
     ref.replace(other)
     assert ref.current is other
+
+
+def test_facts_quoting_one_sentence_are_told_apart_by_their_own_detail(tmp_path: Path) -> None:
+    # Both facts quote the same sentence; its words are in both, so they cannot decide. Each
+    # fact's own phrasings and answer can: a question about the opening hour is that fact's.
+    sentence = "公园由市园林局负责管理,每天早上6点开门。"
+    shared = {**SAMPLE["source"]}
+    data = {
+        "source": shared,
+        "facts": [
+            {
+                "id": "parks-manager",
+                "questions": {"zh": ["公园由谁管理?", "公园归哪个单位管", "公园 管理 单位"], "en": ["Who runs the parks?", "park management"]},
+                "answer": {"zh": "市园林局。", "en": "The city's Landscaping Bureau."},
+                "source": sentence,
+            },
+            {
+                "id": "parks-opening-hour",
+                "questions": {"zh": ["公园几点开放?", "公园开放时间", "公园 早上 时间"], "en": ["When do the parks open?", "park hours"]},
+                "answer": {"zh": "每天早上6点。", "en": "At 6 every morning."},
+                "source": sentence,
+            },
+        ],
+    }
+    write_facts(tmp_path, data, text=sentence + "\n")
+    engine = load_engine(tmp_path)
+    for question, fact_id in (("公园每天早上6点开门吗", "parks-opening-hour"), ("公园由市园林局负责管理吗", "parks-manager")):
+        answer = engine.ask(question)
+        assert answer.answered and answer.fact_id == fact_id
+        (_, best), (_, runner_up) = engine.rank(question)
+        # The sibling is no close call: the words only the shared sentence gives count little.
+        assert best - runner_up >= 2 * engine.thresholds.margin
