@@ -15,7 +15,7 @@ from bot.answer import Answer, Language, Suggestion
 from bot.factbase import FactBase, LoadedFact, load_factbase
 from bot.matcher import Index, Scored
 from bot.text import (
-    asks_name, asks_quantity, bigrams, capitalised_names, clean, detect_language, latin_words, normalize, numbers,
+    asks_name, asks_quantity, bigrams, capitalised_names, clean, detect_language, latin_words, normalize, numbers, quoted_names,
     states_quantity, tagged_names, tokens, unmet_request, words,
 )
 
@@ -52,7 +52,7 @@ class _Entry:
     numbers: frozenset[str]
     quantitative: bool  # its source or Chinese answer states a quantity
     claims: str  # its source and answers, normalised: what the fact itself says
-    claim_names: frozenset[str]  # the names its source and answers give
+    claim_names: dict[str, frozenset[str]]  # by language: the names its source and answers give
 
 
 class Engine:
@@ -77,7 +77,12 @@ class Engine:
             joined = "\n".join(normalised)
             quantitative = states_quantity(normalize(fact.source + fact.answer.zh))
             claims = normalize("\n".join((fact.source, fact.answer.zh, fact.answer.en)))
-            claim_names = frozenset(tagged_names(claims)) | {normalize(n) for n in capitalised_names(fact.answer.en)}
+            # By language, so that 张颖 is not news to a question that says "Zhang Ying".
+            said_zh = fact.source + "\n" + fact.answer.zh
+            claim_names = {
+                "zh": frozenset([*tagged_names(normalize(said_zh)), *(normalize(n) for n in quoted_names(said_zh))]),
+                "en": frozenset(normalize(n) for n in [*capitalised_names(fact.answer.en), *quoted_names(fact.answer.en)]),
+            }
             entries.append(_Entry(loaded, joined, frozenset(numbers(joined)), quantitative, claims, claim_names))
             for entity in fact.entities:
                 parts = words(normalize(entity))
@@ -124,7 +129,7 @@ class Engine:
             return Answer(question=question, language=language, decision="unknown")
         best_score, best = ranked[0]
         runner_up = ranked[1] if len(ranked) > 1 else (0.0, None)
-        reason = self._doubt(question, query, ranked[0], runner_up)
+        reason = self._doubt(question, language, query, ranked[0], runner_up)
         if reason is None:
             return self._answer(question, language, self._entries[best.index].loaded, best_score)
         suggestions = tuple(
@@ -145,7 +150,8 @@ class Engine:
         return self._answer(question, language, loaded, 100.0)
 
     def _doubt(
-        self, question: str, query: _Query, best: tuple[float, Scored], runner_up: tuple[float, Scored | None]
+        self, question: str, language: Language, query: _Query, best: tuple[float, Scored],
+        runner_up: tuple[float, Scored | None],
     ) -> str | None:
         """Return why the best fact is not a confident answer, or None if it is.
 
@@ -168,7 +174,7 @@ class Engine:
         unmet = unmet_request(normalized, entry.claims)
         if unmet:
             return f"asks for {unmet}, which the fact does not state"
-        if asks_name(normalized) and not self._gives_a_name(entry, query):
+        if asks_name(normalized) and not self._gives_a_name(entry, query, language):
             return "asks for a name the fact does not give"
         missing = {n for n in numbers(normalized) if n not in ("0", "1")} - entry.numbers
         if missing:
@@ -182,9 +188,9 @@ class Engine:
                 return f"name {name} not in the fact"
         return None
 
-    def _gives_a_name(self, entry: _Entry, query: _Query) -> bool:
+    def _gives_a_name(self, entry: _Entry, query: _Query, language: Language) -> bool:
         """True if the fact names someone or something the question does not already name."""
-        for name in entry.claim_names:
+        for name in entry.claim_names[language]:
             if name in query.normalized:
                 continue
             if not self._is_background(name):

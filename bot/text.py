@@ -295,6 +295,15 @@ _SENTENCE_STARTERS = frozenset(
 _NOT_NAMES = frozenset("communist chinese cpc ccp".split())
 
 
+# A quoted phrase names something: a programme, a slogan, a group ("老街坊", 'street whistle').
+_QUOTED = re.compile(r"“([^”]{2,60})”|《([^》]{2,60})》|\"([^\"]{2,60})\"|(?<!\w)'([^']{2,60})'(?!\w)")
+
+
+def quoted_names(text: str) -> list[str]:
+    """Return the phrases a text puts in quotation marks or title marks."""
+    return [next(g for g in match.groups() if g) for match in _QUOTED.finditer(text)]
+
+
 def capitalised_names(text: str) -> list[str]:
     """Return the capitalised English words of a cleaned (not case-folded) text, folded: likely names.
 

@@ -73,6 +73,12 @@ NOT_ANSWERED = [
     "华龙苑北里新门禁系统花了多少钱?",
     # a name the fact does not give
     "编排防诈骗情景剧的检察官来自哪个检察院?",
+    "What is the name of the calligrapher in Zhang Ying's community?",  # its only name is Zhang Ying's
+    "What's the name of the Zhang Ying's choir conductor?",
+    # a post the fact does not name; a count of people the fact does not give
+    "Who is the principal of Dianchanglu Primary School?",
+    "电厂路小学的校长是谁?",
+    "石景山老街坊有多少名志愿者?",
     # a title the fact holds only as a deputy's; a place that belongs to another fact
     "北京市委组织部部长是谁?",
     "冬奥组委机关党委书记是谁?",

@@ -3,7 +3,7 @@
 import pytest
 
 from bot.text import (
-    canonical_numbers, capitalised_names, clean, detect_language, normalize, numbers, states_quantity, tokens, unmet_request,
+    canonical_numbers, capitalised_names, clean, quoted_names, detect_language, normalize, numbers, states_quantity, tokens, unmet_request,
 )
 
 
@@ -107,6 +107,11 @@ def test_capitalised_names_skip_openers_questions_and_possessives() -> None:
     assert capitalised_names("What's the name of the reform Beijing rolled out?") == ["beijing"]
     assert capitalised_names("Besides parking, what did Xicheng's committee do?") == ["xicheng"]
     assert capitalised_names("Shanghai party members") == ["shanghai"]
+
+
+def test_quoted_names_are_names() -> None:
+    assert quoted_names("推行“街乡吹哨,部门报到”改革,见《北京日报》") == ["街乡吹哨,部门报到", "北京日报"]
+    assert quoted_names("the 'street whistle' reform (\"this year\"), Xicheng's and the members' duty") == ["street whistle", "this year"]
 
 
 def test_capitalised_names_end_at_a_hyphen_and_skip_conventional_capitals() -> None:
