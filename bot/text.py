@@ -67,6 +67,11 @@ _KINDS = {
     "a clock time": (r"几点|what time", r"\d+点|o'clock|\d:\d\d"),
     "an area": (r"平方米|面积|square met|hectare|\bacres?\b", r"平方米|亩|公顷|square met|hectare|acre"),
     "a population": (r"人口|多少居民|多少户|population|how many (?:people|residents) live", r"人口|\d+户|population"),
+    "a country": (
+        r"哪个国家|哪国|什么国家|which country|what country",
+        r"中国|美国|英国|法国|德国|日本|韩国|俄罗斯|加拿大|澳大利亚|意大利|新加坡|china|america|\bus\b|\busa\b|britain|\buk\b"
+        r"|england|france|germany|japan|korea|russia|canada|australia|italy|singapore",
+    ),
     "a birthplace": (r"哪里人|籍贯|老家|where (?:is|was|does) \w+ (?:\w+ )?(?:from|come from)|hometown", r"籍贯|老家|出生|born|native"),
 }
 # "How many 名 (people)" is answered only by a fact that counts people: 多少名志愿者 is not

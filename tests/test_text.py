@@ -83,6 +83,8 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         ("how many square metres of land were lent", "units lent land free of charge", "an area"),
         ("回龙观有多少常住人口", "张颖在龙泽园住了近20年", "a population"),
         ("王风是哪里人", "王风介绍说", "a birthplace"),
+        ("那位海归是从哪个国家回来的", "一位海归声乐家组建了小合唱团", "a country"),
+        ("which country did she study in", "she studied singing in japan", None),
         ("what time is it in beijing", "six areas of responsibility", "a clock time"),
         ("which six areas are subdistricts responsible for", "six areas of responsibility", None),
         # A title the fact does not name at all, in either language; synonyms share a group.
