@@ -55,14 +55,14 @@ _QUANTITY_WORDS = re.compile(r"[02-9]|\d{2,}|半|大批|数次|多次|上百|上
 # answers) must say to answer them: 蔡奇多大年纪 is not answered by "he came twice".
 _KINDS = {
     "an age": (r"多大年纪|多大岁数|今年多大|几岁|多少岁|年龄|年纪|how old|\bage\b", r"岁|年历史|years old|years? of history"),
-    "a month or day": (r"几月|哪个月|哪月|几号|哪一天|哪天|which month|what date|what day", r"月|日|号|month|day"),
+    "a month or day": (r"几月|哪个月|哪月|几号|哪一天|哪天|which month|what date|what day", r"\d\s*[月日号]|[上中下]旬|月[初底中]|\bmonths?\b|\bdays?\b|\bdates?\b|\b(?:january|february|march|april|june|july|august|september|october|november|december)\b"),
     "a time": (
         r"什么时候|何时|哪一年|哪年|^when\b|\bwhen (?:did|do|does|is|was|were|will)\b|what year|which year",
         r"\d{4}|今年|去年|月|日|周末|每周|假期|year|month|week",
     ),
     "a price or pay": (
-        r"多少钱|花了多少|价格|价钱|工资|薪水|how much money|\bcosts?\b|\bprice|salary|\bwages?\b|\bpaid\b",
-        r"\d\s*(?:元|万元|块)|免费|yuan|\bfree\b",
+        r"多少钱|花了多少|价格|价钱|工资|薪水|费用?(?:是|要|收|交)?多少|多少.?费|how much money|(?<!low[- ])\bcosts?\b|\bprice|salary|\bwages?\b|\bpaid\b",
+        r"\d\s*(?:元|万元|块)|免费|\byuan\b|\bfree\b",
     ),
     "a clock time": (r"几点|what time", r"\d+点|o'clock|\d:\d\d"),
     "an area": (r"平方米|面积|square met|hectare|\bacres?\b", r"平方米|亩|公顷|square met|hectare|acre"),

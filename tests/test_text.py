@@ -83,6 +83,13 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         ("how many square metres of land were lent", "units lent land free of charge", "an area"),
         ("回龙观有多少常住人口", "张颖在龙泽园住了近20年", "a population"),
         ("王风是哪里人", "王风介绍说", "a birthplace"),
+        # "yuan" is money only as a word: Hetaoyuan, Tiantongyuan are places.
+        ("how much does lunch cost at hetaoyuan", "dongxinglou serves lunch to the elderly at hetaoyuan", "a price or pay"),
+        ("天通苑的物业费是多少", "昌平区解决回龙观、天通苑 (tiantongyuan) 等社区矛盾", "a price or pay"),
+        ("which restaurant serves low-cost meals", "dongxinglou serves cheap lunches", None),
+        ("lunch costs 10 yuan?", "lunch costs 10 yuan", None),
+        ("蔡奇是几月去的", "蔡奇喊出了口号", "a month or day"),
+        ("蔡奇是几月去的", "蔡奇3月去了东四", None),
         ("那位海归是从哪个国家回来的", "一位海归声乐家组建了小合唱团", "a country"),
         ("which country did she study in", "she studied singing in japan", None),
         ("what time is it in beijing", "six areas of responsibility", "a clock time"),
