@@ -55,7 +55,12 @@ _QUANTITY_WORDS = re.compile(r"[02-9]|\d{2,}|半|大批|数次|多次|上百|上
 # answers) must say to answer them: 蔡奇多大年纪 is not answered by "he came twice".
 _KINDS = {
     "an age": (r"多大年纪|多大岁数|今年多大|几岁|多少岁|年龄|年纪|how old|\bage\b", r"岁|年历史|years old|years? of history"),
-    "a month or day": (r"几月|哪个月|哪月|几号|哪一天|哪天|which month|what date|what day", r"\d\s*[月日号]|[上中下]旬|月[初底中]|\bmonths?\b|\bdays?\b|\bdates?\b|\b(?:january|february|march|april|june|july|august|september|october|november|december)\b"),
+    "a month or day": (
+        r"几月|哪个月|哪月|几号|哪一天|哪天|which month|what date|what day",
+        # With a number: 口号 (a slogan) and 日常 (daily) are no dates.
+        r"\d\s*[月日号]|[上中下]旬|月[初底中]|\bmonths?\b|\bdays?\b|\bdates?\b"
+        r"|\b(?:january|february|march|april|june|july|august|september|october|november|december)\b",
+    ),
     "a time": (
         r"什么时候|何时|哪一年|哪年|^when\b|\bwhen (?:did|do|does|is|was|were|will)\b|what year|which year",
         r"\d{4}|今年|去年|月|日|周末|每周|假期|year|month|week",
