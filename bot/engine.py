@@ -68,19 +68,18 @@ class Engine:
         quoted = Counter(loaded.fact.source for loaded in base.facts)
         for loaded in base.facts:
             fact = loaded.fact
-            texts = [
-                *fact.questions.zh, *fact.questions.en, fact.answer.zh, fact.answer.en, fact.source,
-                *fact.keywords, *fact.entities,
-            ]
-            normalised = [normalize(t) for t in texts]
-            asked = normalised[: len(fact.questions.zh) + len(fact.questions.en)]
+            asked = [normalize(q) for q in (*fact.questions.zh, *fact.questions.en)]
+            source = normalize(fact.source)
+            others = [normalize(t) for t in (fact.answer.zh, fact.answer.en, *fact.keywords, *fact.entities)]
+            normalised = [*asked, source, *others]
             joined = "\n".join(normalised)
-            quantitative = states_quantity(normalize(fact.source + fact.answer.zh))
+            said_zh = fact.source + "\n" + fact.answer.zh
+            said_zh_normalised = normalize(said_zh)
+            quantitative = states_quantity(said_zh_normalised)
             claims = normalize("\n".join((fact.source, fact.answer.zh, fact.answer.en)))
             # By language, so that 张颖 is not news to a question that says "Zhang Ying".
-            said_zh = fact.source + "\n" + fact.answer.zh
             claim_names = {
-                "zh": frozenset([*tagged_names(normalize(said_zh)), *(normalize(n) for n in quoted_names(said_zh))]),
+                "zh": frozenset([*tagged_names(said_zh_normalised), *(normalize(n) for n in quoted_names(said_zh))]),
                 "en": frozenset(normalize(n) for n in [*capitalised_names(fact.answer.en), *quoted_names(fact.answer.en)]),
             }
             entries.append(_Entry(loaded, joined, frozenset(numbers(joined)), quantitative, claims, claim_names))
@@ -90,9 +89,8 @@ class Engine:
                     entity_words.add(parts[0])
             # A source sentence several facts quote tells none of them apart (each takes one detail
             # of it): its words count less for them, so their own phrasings and answers decide.
-            source_at = texts.index(fact.source)
-            own = normalised if quoted[fact.source] == 1 else normalised[:source_at] + normalised[source_at + 1 :]
-            held = dict.fromkeys(tokens(normalised[source_at]), self.thresholds.shared_source_weight)
+            own = normalised if quoted[fact.source] == 1 else [*asked, *others]
+            held = dict.fromkeys(tokens(source), self.thresholds.shared_source_weight)
             held.update(dict.fromkeys((t for n in own for t in tokens(n)), 1.0))
             doc_tokens.append(held)
             latin.update(w for n in normalised for w in latin_words(n))
@@ -156,10 +154,9 @@ class Engine:
         """Return why the best fact is not a confident answer, or None if it is.
 
         Too low a score, too close a runner-up, or something in the question the fact does not
-        hold: a quantity, age, date, price, area, population, birthplace or name it does not
-        state, a deputy's title or another level of government, a number or a name it does not
-        hold. (A guard on words no fact uses was measured and dropped: it refused paraphrases
-        and caught no near-miss.)
+        hold: a kind of quantity, a title or a level it does not state (``unmet_request``), a
+        name when a name is asked, a number, a name it does not hold. (A guard on words no fact
+        uses was measured and dropped: it refused paraphrases and caught no near-miss.)
         """
         t = self.thresholds
         score, scored = best

@@ -84,6 +84,7 @@ _KINDS = {
 # nothing, and a fact's 个 answers any count but a count of people (news counts people in 名).
 _COUNTERS = {"名": "名位人", "位": "名位人", "人": "名位人", "项": "项个", "支": "支个", "家": "家个", "所": "所个", "户": "户个", "次": "次度回"}
 _ASKS_COUNT = re.compile(r"(?:多少|(?<![哪好])几)(" + "|".join(_COUNTERS) + ")")
+_COUNTED = {c: re.compile(r"\d[\d.]*\s*[万千百]?[多余]?\s*[" + held + "]") for c, held in _COUNTERS.items()}
 _KIND_PATTERNS = {kind: (re.compile(asks), re.compile(holds)) for kind, (asks, holds) in _KINDS.items()}
 # Levels of government and of rank: a question about one is not answered by a fact about another.
 _LEVELS = re.compile(r"国家级|省级|市级|区级|县级|街道级|部级|局级|处级|科级|national-level|provincial|municipal|district-level|county-level")
@@ -123,18 +124,20 @@ _TITLE_GROUP = {title: n for n, group in enumerate(_TITLE_GROUPS) for title in g
 def unmet_request(question: str, fact: str) -> str | None:
     """Return what a normalised question asks for that a normalised fact text does not say, or None.
 
-    An age, a date, a price, an area, a population, a birthplace; a title when the fact names only
-    its deputy; a level of government or rank when the fact speaks of another.
+    One of the kinds in ``_KINDS`` (an age, a date, a price, a country ...); a count of people
+    when the fact counts something else; a title it does not name or names only as a deputy's;
+    a level of government or rank when the fact speaks of another.
     """
     for kind, (asks, holds) in _KIND_PATTERNS.items():
         if asks.search(question) and not holds.search(fact):
             return kind
     for counter in _ASKS_COUNT.findall(question):
-        if not re.search(r"\d[\d.]*\s*[万千百]?[多余]?\s*[" + _COUNTERS[counter] + "]", fact):
+        if not _COUNTED[counter].search(fact):
             return f"a count in {counter}"
     asked = {title for deputy, title in _TITLE.findall(question) if not deputy}
-    plain = {_TITLE_GROUP[title] for deputy, title in _TITLE.findall(fact) if not deputy}
-    deputies = {_TITLE_GROUP[title] for deputy, title in _TITLE.findall(fact) if deputy}
+    held = _TITLE.findall(fact)
+    plain = {_TITLE_GROUP[title] for deputy, title in held if not deputy}
+    deputies = {_TITLE_GROUP[title] for deputy, title in held if deputy}
     for title in sorted(asked):
         group = _TITLE_GROUP[title]
         if group in plain:
