@@ -6,6 +6,13 @@ Scores every labelled question once, then sweeps (answer threshold, margin) and 
 for each pair, in-scope accuracy by language, out-of-scope and near-miss abstention, and
 confident wrong answers. The chosen pair (in ``bot/engine.py``'s ``Thresholds``) is the one
 with no confident wrong answer on the set that keeps in-scope accuracy highest.
+
+    python bench/calibrate.py --lead
+
+Sweeps the meaning lead instead (how much closer in meaning the best fact must be to answer
+despite a runner-up within the margin), on every labelled set under tests/data together,
+from "off" down. The chosen lead is the smallest that answers no more questions wrongly
+than "off" does.
 """
 
 from __future__ import annotations
@@ -28,8 +35,12 @@ def main() -> None:
     parser.add_argument("--facts", default=str(ROOT / "facts"))
     parser.add_argument("--questions", default=str(ROOT / "tests" / "data" / "questions.yaml"))
     parser.add_argument("--weights", default="0.5,0.6,0.7")
+    parser.add_argument("--lead", action="store_true", help="sweep the meaning lead on every labelled set")
     args = parser.parse_args()
     base = load_factbase(Path(args.facts))
+    if args.lead:
+        sweep_lead(base, [c for path in sorted((ROOT / "tests" / "data").glob("questions*.yaml")) for c in load_labelled(path)])
+        return
     cases = load_labelled(Path(args.questions))
     rows = []
     for weight in (float(w) for w in args.weights.split(",")):
@@ -45,6 +56,16 @@ def main() -> None:
     for row in sorted(rows, key=lambda r: (r[7], -(r[3] + r[4])))[:25]:
         print(f"{row[0]:>6} {row[1]:>6} {row[2]:>6} {row[3]:>6.1f} {row[4]:>6.1f} {row[5]:>6.1f} {row[6]:>6.1f} {row[7]:>5}")
     print(f"current: {DEFAULT_THRESHOLDS}")
+
+
+def sweep_lead(base, cases) -> None:
+    print(f"{'lead':>6} {'zh%':>6} {'en%':>6} {'oos%':>6} {'near%':>6} {'wrong':>5}   ({len(cases)} questions)")
+    for lead in (float("inf"), 0.2, 0.16, 0.14, 0.12, 0.1, 0.08, 0.06, 0.04):
+        result = evaluate(Engine(base, dataclasses.replace(DEFAULT_THRESHOLDS, meaning_lead=lead)), cases)
+        rate = lambda name: result.by_group[name].rate  # noqa: E731
+        wrong = sum(o.confidently_wrong for o in result.outcomes)
+        shown = "off" if lead == float("inf") else f"{lead:.2f}"
+        print(f"{shown:>6} {rate('in-scope zh'):>6.1f} {rate('in-scope en'):>6.1f} {rate('out_of_scope'):>6.1f} {rate('near_miss'):>6.1f} {wrong:>5}")
 
 
 if __name__ == "__main__":

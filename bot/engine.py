@@ -11,12 +11,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
+
 from bot.answer import Answer, Language, Suggestion
 from bot.factbase import FactBase, LoadedFact, load_factbase
 from bot.matcher import Index, Scored
+from bot.meaning import Meaning, load_meaning
 from bot.text import (
-    asks_name, asks_quantity, bigrams, capitalised_names, clean, detect_language, latin_words, normalize, numbers, quoted_names,
-    states_quantity, tagged_names, tokens, unmet_request, words,
+    asks_name, asks_quantity, bigrams, capitalised_names, clean, counted_thing, detect_language, latin_words, normalize,
+    numbers, quoted_names, stem, states_quantity, tagged_names, tokens, unmet_request, words,
 )
 
 # Longest question the engine reads; the rest of a 100 kB paste is noise, not a question.
@@ -33,6 +36,7 @@ class Thresholds:
     coverage_weight: float = 0.6  # share of coverage in the score; the rest is phrasing closeness
     generic_share: float = 0.3  # a name in this share of facts or more is background, not a conflict
     shared_source_weight: float = 0.3  # weight of a source sentence's words in a fact that shares it
+    meaning_lead: float = 0.16  # how much closer in meaning a fact must be to win a tie within the margin
 
 
 DEFAULT_THRESHOLDS = Thresholds()
@@ -53,14 +57,16 @@ class _Entry:
     quantitative: bool  # its source or Chinese answer states a quantity
     claims: str  # its source and answers, normalised: what the fact itself says
     claim_names: dict[str, frozenset[str]]  # by language: the names its source and answers give
+    words: frozenset[str]  # its words as matched (English ones stemmed)
 
 
 class Engine:
     """Answers questions from one fact base. Immutable once built, so threads may share it."""
 
-    def __init__(self, base: FactBase, thresholds: Thresholds = DEFAULT_THRESHOLDS):
+    def __init__(self, base: FactBase, thresholds: Thresholds = DEFAULT_THRESHOLDS, meaning: Meaning | None = None):
         self.base = base
         self.thresholds = thresholds
+        self._meaning = meaning or load_meaning()
         entries, doc_tokens, phrasings, latin = [], [], [], set()
         # Single-word entities of any fact: a gazetteer, so 东城区 in a question about a 西城区
         # fact is seen as a name even where jieba's tagger does not flag it.
@@ -82,7 +88,7 @@ class Engine:
                 "zh": frozenset([*tagged_names(said_zh_normalised), *(normalize(n) for n in quoted_names(said_zh))]),
                 "en": frozenset(normalize(n) for n in [*capitalised_names(fact.answer.en), *quoted_names(fact.answer.en)]),
             }
-            entries.append(_Entry(loaded, joined, frozenset(numbers(joined)), quantitative, claims, claim_names))
+            entries.append(_Entry(loaded, joined, frozenset(numbers(joined)), quantitative, claims, claim_names, frozenset(words(joined))))
             for entity in fact.entities:
                 parts = words(normalize(entity))
                 if len(parts) == 1 and not parts[0][0].isdigit():
@@ -96,6 +102,7 @@ class Engine:
             latin.update(w for n in normalised for w in latin_words(n))
             phrasings.append([" ".join(words(q)) for q in asked])
         self._entries = entries
+        self._phrasing_vectors = {language: self._embed_phrasings(language) for language in ("zh", "en")}
         self._index = Index(doc_tokens, phrasings, latin)
         self._entity_words = frozenset(entity_words)
         # A scan of every fact per name asked: cached (thread-safe, bounded) since names recur.
@@ -126,8 +133,7 @@ class Engine:
         if not ranked:
             return Answer(question=question, language=language, decision="unknown")
         best_score, best = ranked[0]
-        runner_up = ranked[1] if len(ranked) > 1 else (0.0, None)
-        reason = self._doubt(question, language, query, ranked[0], runner_up)
+        reason = self._doubt(question, language, query, ranked[0]) or self._rival(question, language, ranked)
         if reason is None:
             return self._answer(question, language, self._entries[best.index].loaded, best_score)
         suggestions = tuple(
@@ -147,27 +153,26 @@ class Engine:
         question = (loaded.fact.questions.zh if language == "zh" else loaded.fact.questions.en)[0]
         return self._answer(question, language, loaded, 100.0)
 
-    def _doubt(
-        self, question: str, language: Language, query: _Query, best: tuple[float, Scored],
-        runner_up: tuple[float, Scored | None],
-    ) -> str | None:
+    def _doubt(self, question: str, language: Language, query: _Query, best: tuple[float, Scored]) -> str | None:
         """Return why the best fact is not a confident answer, or None if it is.
 
-        Too low a score, too close a runner-up, or something in the question the fact does not
-        hold: a kind of quantity, a title or a level it does not state (``unmet_request``), a
-        name when a name is asked, a number, a name it does not hold. (A guard on words no fact
-        uses was measured and dropped: it refused paraphrases and caught no near-miss.)
+        Too low a score, or something in the question the fact does not hold: a kind of
+        quantity, a title or a level it does not state (``unmet_request``), a thing counted it
+        does not speak of, a name when a name is asked, a number, a name it does not hold.
+        (A guard on words no fact uses was measured and dropped: it refused paraphrases and
+        caught no near-miss.)
         """
         t = self.thresholds
         score, scored = best
         entry = self._entries[scored.index]
         if score < t.answer:
             return f"score {score:.0f} below {t.answer:.0f}"
-        if score - runner_up[0] < t.margin and runner_up[1] is not None:
-            return f"runner-up {self._entries[runner_up[1].index].loaded.id} within {t.margin:.0f}"
         normalized = query.normalized
         if asks_quantity(normalized) and not entry.quantitative:
             return "asks for a quantity the fact does not state"
+        counted = counted_thing(normalized)
+        if counted and stem(self._index.spell(counted)) not in entry.words:
+            return f"counts {counted}, which the fact does not speak of"
         unmet = unmet_request(normalized, entry.claims)
         if unmet:
             return f"asks for {unmet}, which the fact does not state"
@@ -184,6 +189,31 @@ class Engine:
             if not self._is_background(name):
                 return f"name {name} not in the fact"
         return None
+
+    def _embed_phrasings(self, language: Language) -> list[np.ndarray]:
+        """Return each fact's phrasings in ``language`` as unit vectors, one matrix per fact (one batch for all)."""
+        asked = [[normalize(q) for q in getattr(e.loaded.fact.questions, language)] for e in self._entries]
+        vectors = self._meaning.embed([q for qs in asked for q in qs])
+        ends = np.cumsum([len(qs) for qs in asked])
+        return np.split(vectors, ends[:-1])
+
+    def _rival(self, question: str, language: Language, ranked: list[tuple[float, Scored]]) -> str | None:
+        """Return why a fact within the margin of the best one leaves the answer in doubt, or None.
+
+        Facts that share a subject (three floors of one building) score alike on words. The
+        best one still answers when its phrasings are clearly closer in meaning to the question
+        than those of every fact within the margin.
+        """
+        t = self.thresholds
+        close = [s for score, s in ranked[1:] if score > ranked[0][0] - t.margin]
+        if not close:
+            return None
+        asked = self._meaning.embed([normalize(question[:MAX_QUESTION_CHARS])])[0]
+        vectors = self._phrasing_vectors[language]
+        best, *others = (float((vectors[s.index] @ asked).max()) for s in (ranked[0][1], *close))
+        if best - max(others) >= t.meaning_lead:
+            return None
+        return f"runner-up {self._entries[close[0].index].loaded.id} within {t.margin:.0f}"
 
     def _gives_a_name(self, entry: _Entry, query: _Query, language: Language) -> bool:
         """True if the fact names someone or something the question does not already name."""

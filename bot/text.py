@@ -95,6 +95,20 @@ _ASKS_NAME = re.compile(
 )
 
 
+# "How many students": the thing counted, which a fact must speak of to answer the count.
+_COUNTED_THING = re.compile(r"\b(?:how many|number of)((?: [a-z]+)+)")
+# Words between "how many" and the thing that say how it is counted, not what.
+_COUNT_MODIFIERS = frozenset("extra additional more new different separate other total whole individual".split())
+
+
+def counted_thing(normalized: str) -> str | None:
+    """Return the first content word after "how many" or "number of" in a normalised question, if any."""
+    match = _COUNTED_THING.search(normalized)
+    if match is None:
+        return None
+    return next((w for w in match.group(1).split() if w not in EN_STOPWORDS and w not in _COUNT_MODIFIERS), None)
+
+
 def asks_name(normalized: str) -> bool:
     """True when a normalised question asks what someone or something is called."""
     return bool(_ASKS_NAME.search(normalized))

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+import dataclasses
+
 from bot.engine import Engine, EngineRef, load_engine
 from tests.conftest import FACTS, SAMPLE, write_facts
 
@@ -80,6 +82,7 @@ NOT_ANSWERED = [
     "Who is the principal of Dianchanglu Primary School?",
     "电厂路小学的校长是谁?",
     "石景山老街坊有多少名志愿者?",
+    "How many students attend Dianchanglu Primary School?",  # the fact counts no students
     # a title the fact holds only as a deputy's; a place that belongs to another fact
     "北京市委组织部部长是谁?",
     "冬奥组委机关党委书记是谁?",
@@ -165,3 +168,22 @@ def test_facts_quoting_one_sentence_are_told_apart_by_their_own_detail(tmp_path:
         (_, best), (_, runner_up) = engine.rank(question)
         # The sibling is no close call: the words only the shared sentence gives count little.
         assert best - runner_up >= 2 * engine.thresholds.margin
+
+
+# Facts that share a subject score alike on words; the best is answered only when its
+# phrasings are clearly closer in meaning than every other fact's within the margin.
+SIBLINGS = [
+    ("Why reduce the burden on neighbourhood communities?", "burden-reduction-purpose"),
+    ("Dianchanglu Primary School", "dianchanglu-school-winter-sports"),
+]
+
+
+@pytest.mark.parametrize("question, fact_id", SIBLINGS)
+def test_meaning_decides_between_facts_words_cannot_tell_apart(engine: Engine, question: str, fact_id: str) -> None:
+    answer = engine.ask(question)
+    assert answer.answered and answer.fact_id == fact_id
+    # Without meaning the runner-up is too close on words alone: the same question is only suggested.
+    words_only = Engine(engine.base, dataclasses.replace(engine.thresholds, meaning_lead=float("inf")))
+    unsure = words_only.ask(question)
+    assert not unsure.answered and unsure.reason.startswith("runner-up")
+    assert unsure.suggestions[0].fact_id == fact_id

@@ -3,7 +3,7 @@
 import pytest
 
 from bot.text import (
-    canonical_numbers, capitalised_names, clean, quoted_names, detect_language, normalize, numbers, states_quantity, tokens, unmet_request,
+    canonical_numbers, capitalised_names, clean, counted_thing, quoted_names, detect_language, normalize, numbers, states_quantity, tokens, unmet_request,
 )
 
 
@@ -137,3 +137,18 @@ def test_capitalised_names_end_at_a_hyphen_and_skip_conventional_capitals() -> N
 def test_states_quantity(text: str, stated: bool) -> None:
     # "How often" is answered by "every weekend"; a lone 一 (一名) is an article, not a quantity.
     assert states_quantity(normalize(text)) is stated
+
+
+@pytest.mark.parametrize(
+    "question, thing",
+    [
+        ("how many students attend dianchanglu primary school?", "students"),
+        ("how many of the working party members reported?", "working"),  # "of the" is no thing
+        ("how many extra parking spaces were added?", "parking"),  # "extra" says how, not what
+        ("what is the number of legal-entity party organisations?", "legal"),
+        ("how much did it cost?", None),
+        ("电厂路小学有多少学生?", None),  # measured: in Chinese the guard cost more than it caught
+    ],
+)
+def test_counted_thing(question: str, thing: str | None) -> None:
+    assert counted_thing(question) == thing
