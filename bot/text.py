@@ -66,7 +66,8 @@ _KINDS = {
         r"\d{4}|今年|去年|月|日|周末|每周|假期|year|month|week",
     ),
     "a price or pay": (
-        r"多少钱|花了多少|价格|价钱|工资|薪水|费用?(?:是|要|收|交)?多少|多少.?费|how much money|(?<!low[- ])\bcosts?\b|\bprice|salary|\bwages?\b|\bpaid\b",
+        r"多少钱|花了多少|价格|价钱|工资|薪水|费用?(?:是|要|收|交)?多少|多少.?费|收多少|how much money|(?<!low[- ])\bcosts?\b"
+        r"|\bprice|salary|\bwages?\b|\bpaid\b|(?<!in )\bcharges?\b",
         r"\d\s*(?:元|万元|块)|免费|\byuan\b|\bfree\b",
     ),
     "a clock time": (r"几点|what time", r"\d+点|o'clock|\d:\d\d"),
@@ -77,7 +78,27 @@ _KINDS = {
         r"中国|美国|英国|法国|德国|日本|韩国|俄罗斯|加拿大|澳大利亚|意大利|新加坡|china|america|\bus\b|\busa\b|britain|\buk\b"
         r"|england|france|germany|japan|korea|russia|canada|australia|italy|singapore",
     ),
-    "a birthplace": (r"哪里人|籍贯|老家|where (?:is|was|does) \w+ (?:\w+ )?(?:from|come from)|hometown", r"籍贯|老家|出生|born|native"),
+    "a birth": (
+        r"出生|生日|哪里人|籍贯|老家|\bborn\b|birthday|hometown|where (?:is|was|does) \w+ (?:\w+ )?(?:from|come from)",
+        r"籍贯|老家|出生|生于|\bborn\b|native|\bbirth",
+    ),
+    # Relations the words of a fact about the same person or place do not give.
+    "an earlier time": (
+        r"之前|以前|此前|\bbefore\b|previously|used to|\bprior\b",
+        r"之前|以前|此前|过去|曾|原来|原先|原本|\bbefore\b|previously|used to|former|earlier|\bpast\b|\bonce\b|\bago\b|\bprior\b",
+    ),
+    "a companion": (
+        r"陪同|陪着|陪他|和谁一起|跟谁|同行的|accompan|went with|who else|along with",
+        r"陪同|陪着|一同|一起|同行|accompan|together|along with|joined by",
+    ),
+    "a founder": (
+        r"创始人|创办人|谁创办|谁创立|发起人|谁发起|founder|who founded|who established",
+        r"创始|创办|创立|发起|组建|founded|founder|formed|set up by|started by|launched by|established by",
+    ),
+    "a university": (
+        r"哪所大学|哪个大学|什么大学|哪所学校毕业|which university|what university|which college",
+        r"大学|university|college|毕业|graduat|学历|\bdegree\b",
+    ),
 }
 # "How many 名 (people)" is answered only by a fact that counts people: 多少名志愿者 is not
 # answered by "a group with 5 years of history". 个 counts anything, so a question's 个 says
