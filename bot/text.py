@@ -67,7 +67,7 @@ _KINDS = {
     ),
     "a price or pay": (
         r"多少钱|花了多少|价格|价钱|工资|薪水|费用?(?:是|要|收|交)?多少|多少.?费|收多少|how much money|(?<!low[- ])\bcosts?\b"
-        r"|\bprice|salary|\bwages?\b|\bpaid\b|(?<!in )\bcharges?\b",
+        r"|\bprice|salary|\bwages?\b|\bpaid\b(?! for)|(?<!in )\bcharges?\b",
         r"\d\s*(?:元|万元|块)|免费|\byuan\b|\bfree\b",
     ),
     "a clock time": (r"几点|what time", r"\d+点|o'clock|\d:\d\d"),
@@ -96,7 +96,7 @@ _KINDS = {
         r"创始|创办|创立|发起|组建|founded|founder|formed|set up by|started by|launched by|established by",
     ),
     "a university": (
-        r"哪所大学|哪个大学|什么大学|哪所学校毕业|which university|what university|which college",
+        r"哪所大学|哪个大学|什么大学|哪所学校毕业|which university|what university|which college|at university|at college|大学(?:里)?学的|学什么专业|什么专业",
         r"大学|university|college|毕业|graduat|学历|\bdegree\b",
     ),
 }

@@ -92,6 +92,9 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         ("who founded laojiefang", "laojiefang, a volunteer group with 5 years of history", "a founder"),
         ("谁创办了小合唱团", "一位海归声乐家组建了小合唱团", None),
         ("张颖在哪所大学教书", "张颖在龙泽园住了近20年", "a university"),
+        ("what did zhang ge study at university", "zhang ge, deputy head of the organisation department", "a university"),
+        ("how was the new door system paid for", "paid for from the compound's public income", None),  # how funded, not a price
+        ("how much are volunteers paid", "volunteers serve in their spare time", "a price or pay"),
         # "yuan" is money only as a word: Hetaoyuan, Tiantongyuan are places.
         ("how much does lunch cost at hetaoyuan", "dongxinglou serves lunch to the elderly at hetaoyuan", "a price or pay"),
         ("天通苑的物业费是多少", "昌平区解决回龙观、天通苑 (tiantongyuan) 等社区矛盾", "a price or pay"),
