@@ -60,7 +60,7 @@ def main() -> None:
 
 def sweep_lead(base, cases) -> None:
     print(f"{'lead':>6} {'zh%':>6} {'en%':>6} {'oos%':>6} {'near%':>6} {'wrong':>5}   ({len(cases)} questions)")
-    for lead in (float("inf"), 0.2, 0.16, 0.14, 0.12, 0.1, 0.08, 0.06, 0.04):
+    for lead in (float("inf"), 0.7, 0.65, 0.6, 0.55, 0.5, 0.45, 0.4, 0.35, 0.3):
         result = evaluate(Engine(base, dataclasses.replace(DEFAULT_THRESHOLDS, meaning_lead=lead)), cases)
         rate = lambda name: result.by_group[name].rate  # noqa: E731
         wrong = sum(o.confidently_wrong for o in result.outcomes)

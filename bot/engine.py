@@ -36,7 +36,7 @@ class Thresholds:
     coverage_weight: float = 0.6  # share of coverage in the score; the rest is phrasing closeness
     generic_share: float = 0.3  # a name in this share of facts or more is background, not a conflict
     shared_source_weight: float = 0.3  # weight of a source sentence's words in a fact that shares it
-    meaning_lead: float = 0.16  # how much closer in meaning a fact must be to win a tie within the margin
+    meaning_lead: float = 0.55  # how much closer in meaning a fact must be to win a tie within the margin
 
 
 DEFAULT_THRESHOLDS = Thresholds()
@@ -200,17 +200,20 @@ class Engine:
     def _rival(self, question: str, language: Language, ranked: list[tuple[float, Scored]]) -> str | None:
         """Return why a fact within the margin of the best one leaves the answer in doubt, or None.
 
-        Facts that share a subject (three floors of one building) score alike on words. The
-        best one still answers when its phrasings are clearly closer in meaning to the question
-        than those of every fact within the margin.
+        Facts that share a subject (three floors of one building) score alike on words, and
+        alike in meaning too: most of a phrasing's meaning is the subject they share. So the
+        subject is taken away first (the mean of the close facts' phrasings), and the question
+        is compared with what is left of each phrasing: what it asks beyond the subject. The
+        best fact still answers if what is left of one of its phrasings is clearly the closest.
         """
         t = self.thresholds
         close = [s for score, s in ranked[1:] if score > ranked[0][0] - t.margin]
         if not close:
             return None
-        asked = self._meaning.embed([normalize(question[:MAX_QUESTION_CHARS])])[0]
-        vectors = self._phrasing_vectors[language]
-        best, *others = (float((vectors[s.index] @ asked).max()) for s in (ranked[0][1], *close))
+        facts = [self._phrasing_vectors[language][s.index] for s in (ranked[0][1], *close)]
+        subject = np.mean([vectors.mean(axis=0) for vectors in facts], axis=0)
+        asked = _unit(self._meaning.embed([normalize(question[:MAX_QUESTION_CHARS])])[0] - subject)
+        best, *others = (float((_unit(vectors - subject) @ asked).max()) for vectors in facts)
         if best - max(others) >= t.meaning_lead:
             return None
         return f"runner-up {self._entries[close[0].index].loaded.id} within {t.margin:.0f}"
@@ -255,6 +258,12 @@ class Engine:
     def _suggestion(loaded: LoadedFact, language: Language, score: float) -> Suggestion:
         phrasings = loaded.fact.questions.zh if language == "zh" else loaded.fact.questions.en
         return Suggestion(loaded.id, phrasings[0], score)
+
+
+def _unit(vectors: np.ndarray) -> np.ndarray:
+    """Return ``vectors`` (one, or one per row) scaled to length 1; a zero vector stays zero."""
+    norms = np.linalg.norm(vectors, axis=-1, keepdims=True)
+    return np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
 
 
 def load_engine(facts_dir: Path, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> Engine:

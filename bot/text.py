@@ -112,7 +112,7 @@ _LEVELS = re.compile(r"国家级|省级|市级|区级|县级|街道级|部级|�
 # A question that asks for a name: only a fact that names someone or something can answer it.
 _ASKS_NAME = re.compile(
     r"叫什么名字|什么名字|名字叫|叫啥名|哪家公司|哪家企业|哪家机构|哪个检察院|哪个法院|哪所大学|哪个大学"
-    r"|what(?:'s| is| was) (?:the|his|her|its|their) name|\bname of the\b|which (?:company|firm|university|school|court|procuratorate)"
+    r"|what(?:'s| is| was) (?:the|his|her|its|their) name|\bname of the\b|which (?:company|firm|university|school|court|procuratorate|(?:government )?departments|organi[sz]ations|agencies|companies|firms)"
 )
 
 
@@ -337,7 +337,7 @@ _CAPITALISED = re.compile(r"(?<![\w'-])[A-Z][a-zA-Z]*")
 _SENTENCE_STARTERS = frozenset(
     """besides roughly apart also so then and but under in on at according since after before during for from
     with without please explain describe give list name approximately about around exactly just only even
-    apparently reportedly i""".split()
+    apparently reportedly i yes no""".split()
 )
 # Capitalised by convention in English news about China, but naming no one in particular.
 _NOT_NAMES = frozenset("communist chinese cpc ccp".split())

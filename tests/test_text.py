@@ -3,7 +3,7 @@
 import pytest
 
 from bot.text import (
-    canonical_numbers, capitalised_names, clean, counted_thing, quoted_names, detect_language, normalize, numbers, states_quantity, tokens, unmet_request,
+    asks_name, canonical_numbers, capitalised_names, clean, counted_thing, quoted_names, detect_language, normalize, numbers, states_quantity, tokens, unmet_request,
 )
 
 
@@ -128,6 +128,21 @@ def test_capitalised_names_skip_openers_questions_and_possessives() -> None:
     assert capitalised_names("What's the name of the reform Beijing rolled out?") == ["beijing"]
     assert capitalised_names("Besides parking, what did Xicheng's committee do?") == ["xicheng"]
     assert capitalised_names("Shanghai party members") == ["shanghai"]
+    # An answer that opens with "Yes." names no one called Yes.
+    assert capitalised_names("Yes. Some government car parks in Xicheng were opened.") == ["xicheng"]
+
+
+@pytest.mark.parametrize(
+    "question, asks",
+    [
+        ("which government departments in xicheng opened their car parks?", True),
+        ("what is the name of the choir's conductor?", True),
+        ("早教机构叫什么名字?", True),
+        ("which floor is for the elderly?", False),
+    ],
+)
+def test_asks_name(question: str, asks: bool) -> None:
+    assert asks_name(question) is asks
 
 
 def test_quoted_names_are_names() -> None:
