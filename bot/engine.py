@@ -91,7 +91,8 @@ class Engine:
             entries.append(_Entry(loaded, joined, frozenset(numbers(joined)), quantitative, claims, claim_names, frozenset(words(joined))))
             for entity in fact.entities:
                 parts = words(normalize(entity))
-                if len(parts) == 1 and not parts[0][0].isdigit():
+                # A lowercase English entity (subdistrict, department) is a common noun, not a name.
+                if len(parts) == 1 and not parts[0][0].isdigit() and (not entity.isascii() or entity[:1].isupper()):
                     entity_words.add(parts[0])
             # A source sentence several facts quote tells none of them apart (each takes one detail
             # of it): its words count less for them, so their own phrasings and answers decide.

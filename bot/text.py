@@ -120,6 +120,8 @@ _ASKS_NAME = re.compile(
 _COUNTED_THING = re.compile(r"\b(?:how many|number of)((?: [a-z]+)+)")
 # Words between "how many" and the thing that say how it is counted, not what.
 _COUNT_MODIFIERS = frozenset("extra additional more new different separate other total whole individual".split())
+# Words right after "how many" that end the count: the thing was named before ("... - how many exactly?").
+_COUNT_ENDS = frozenset("exactly precisely roughly approximately altogether overall".split())
 
 
 def counted_thing(normalized: str) -> str | None:
@@ -127,7 +129,12 @@ def counted_thing(normalized: str) -> str | None:
     match = _COUNTED_THING.search(normalized)
     if match is None:
         return None
-    return next((w for w in match.group(1).split() if w not in EN_STOPWORDS and w not in _COUNT_MODIFIERS), None)
+    for word in match.group(1).split():
+        if word in _COUNT_ENDS:
+            return None
+        if word not in EN_STOPWORDS and word not in _COUNT_MODIFIERS:
+            return word
+    return None
 
 
 def asks_name(normalized: str) -> bool:

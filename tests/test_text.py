@@ -172,6 +172,7 @@ def test_states_quantity(text: str, stated: bool) -> None:
         ("how many students attend dianchanglu primary school?", "students"),
         ("how many of the working party members reported?", "working"),  # "of the" is no thing
         ("how many extra parking spaces were added?", "parking"),  # "extra" says how, not what
+        ("i heard hundreds of parking spots were added - how many exactly?", None),  # named before
         ("what is the number of legal-entity party organisations?", "legal"),
         ("how much did it cost?", None),
         ("电厂路小学有多少学生?", None),  # measured: in Chinese the guard cost more than it caught
