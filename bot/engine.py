@@ -16,7 +16,7 @@ import numpy as np
 from bot.answer import Answer, Language, Suggestion
 from bot.factbase import FactBase, LoadedFact, load_factbase
 from bot.matcher import Index, Scored
-from bot.meaning import Meaning, load_meaning
+from bot.meaning import Meaning, load_meaning, unit
 from bot.text import (
     asks_name, asks_quantity, bigrams, capitalised_names, clean, counted_thing, detect_language, latin_words, normalize,
     numbers, quoted_names, stem, states_quantity, tagged_names, tokens, unmet_request, words,
@@ -36,7 +36,7 @@ class Thresholds:
     coverage_weight: float = 0.6  # share of coverage in the score; the rest is phrasing closeness
     generic_share: float = 0.3  # a name in this share of facts or more is background, not a conflict
     shared_source_weight: float = 0.3  # weight of a source sentence's words in a fact that shares it
-    meaning_lead: float = 0.55  # how much closer in meaning a fact must be to win a tie within the margin
+    meaning_lead: float = 0.55  # how much closer in meaning (cosine, shared subject taken away) wins a tie within the margin
 
 
 DEFAULT_THRESHOLDS = Thresholds()
@@ -213,8 +213,8 @@ class Engine:
             return None
         facts = [self._phrasing_vectors[language][s.index] for s in (ranked[0][1], *close)]
         subject = np.mean([vectors.mean(axis=0) for vectors in facts], axis=0)
-        asked = _unit(self._meaning.embed([normalize(question[:MAX_QUESTION_CHARS])])[0] - subject)
-        best, *others = (float((_unit(vectors - subject) @ asked).max()) for vectors in facts)
+        asked = unit(self._meaning.embed([normalize(question[:MAX_QUESTION_CHARS])])[0] - subject)
+        best, *others = (float((unit(vectors - subject) @ asked).max()) for vectors in facts)
         if best - max(others) >= t.meaning_lead:
             return None
         return f"runner-up {self._entries[close[0].index].loaded.id} within {t.margin:.0f}"
@@ -259,12 +259,6 @@ class Engine:
     def _suggestion(loaded: LoadedFact, language: Language, score: float) -> Suggestion:
         phrasings = loaded.fact.questions.zh if language == "zh" else loaded.fact.questions.en
         return Suggestion(loaded.id, phrasings[0], score)
-
-
-def _unit(vectors: np.ndarray) -> np.ndarray:
-    """Return ``vectors`` (one, or one per row) scaled to length 1; a zero vector stays zero."""
-    norms = np.linalg.norm(vectors, axis=-1, keepdims=True)
-    return np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
 
 
 def load_engine(facts_dir: Path, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> Engine:

@@ -46,8 +46,13 @@ class Meaning:
                 # The sum, not the mean: the length is lost anyway once normalised. A loop of
                 # small sums is faster here than one np.add.reduceat over every token.
                 vectors[row] = self._table[encoding.ids].sum(axis=0)
-        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-        return np.divide(vectors, norms, out=vectors, where=norms > 0)
+        return unit(vectors)
+
+
+def unit(vectors: np.ndarray) -> np.ndarray:
+    """Return ``vectors`` (one, or one per row) scaled to length 1; a zero vector stays zero."""
+    norms = np.linalg.norm(vectors, axis=-1, keepdims=True)
+    return np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
 
 
 @lru_cache(maxsize=1)
