@@ -19,7 +19,7 @@ from bot.matcher import Index, Scored
 from bot.meaning import Meaning, load_meaning, unit
 from bot.text import (
     asks_name, asks_quantity, bigrams, capitalised_names, clean, counted_thing, detect_language, latin_words, normalize,
-    numbers, quoted_names, stem, states_quantity, tagged_names, tokens, unmet_request, words,
+    numbers, quoted_names, respell, stem, states_quantity, tagged_names, tokens, unmet_request, words,
 )
 
 # Longest question the engine reads; the rest of a 100 kB paste is noise, not a question.
@@ -104,7 +104,7 @@ class Engine:
             phrasings.append([" ".join(words(q)) for q in asked])
         self._entries = entries
         self._phrasing_vectors = {language: self._embed_phrasings(language) for language in ("zh", "en")}
-        self._index = Index(doc_tokens, phrasings, latin)
+        self._index = Index(doc_tokens, phrasings, latin, self._meaning.words)
         self._entity_words = frozenset(entity_words)
         # A scan of every fact per name asked: cached (thread-safe, bounded) since names recur.
         self._share = lru_cache(maxsize=4096)(self._share_of_facts)
@@ -213,7 +213,9 @@ class Engine:
             return None
         facts = [self._phrasing_vectors[language][s.index] for s in (ranked[0][1], *close)]
         subject = np.mean([vectors.mean(axis=0) for vectors in facts], axis=0)
-        asked = unit(self._meaning.embed([normalize(question[:MAX_QUESTION_CHARS])])[0] - subject)
+        # Typos corrected first: a misspelt word is a different token to the model, not a near one.
+        spelt = respell(normalize(question[:MAX_QUESTION_CHARS]), self._index.spell)
+        asked = unit(self._meaning.embed([spelt])[0] - subject)
         best, *others = (float((unit(vectors - subject) @ asked).max()) for vectors in facts)
         if best - max(others) >= t.meaning_lead:
             return None

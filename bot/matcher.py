@@ -33,7 +33,10 @@ class Scored:
 class Index:
     """Token postings and phrasing strings of a list of documents, built once."""
 
-    def __init__(self, doc_tokens: list[dict[str, float]], phrasings: list[list[str]], latin_words: set[str] = frozenset()):
+    def __init__(
+        self, doc_tokens: list[dict[str, float]], phrasings: list[list[str]], latin_words: set[str] = frozenset(),
+        dictionary: frozenset[str] = frozenset(),
+    ):
         self.size = len(doc_tokens)
         df = Counter(t for tokens in doc_tokens for t in tokens)
         self.idf = {t: math.log((self.size + 1) / (n + 0.5)) for t, n in df.items()}
@@ -46,6 +49,8 @@ class Index:
                 self._postings[t].append((i, share))
         # English words as written in the documents: a typo is corrected to one of them, then stemmed.
         self.latin_words = frozenset(latin_words)
+        # English words that are words in their own right: "weather" is no typo of "whether".
+        self._dictionary = dictionary
         self._latin_vocab = sorted(w for w in latin_words if len(w) >= 4)
         # Chinese is typed by sound: a wrong character is most often a homophone (党圆 for 党员).
         # Known words and bigrams by their toneless pinyin; the more common one wins a clash.
@@ -58,7 +63,7 @@ class Index:
 
     def spell(self, word: str) -> str:
         """Return the known English word that ``word`` is a typo of, or ``word`` itself."""
-        if word in self.latin_words or len(word) < 4 or not word.isalpha():
+        if word in self.latin_words or word in self._dictionary or len(word) < 4 or not word.isalpha():
             return word
         hit = process.extractOne(word, self._latin_vocab, scorer=fuzz.ratio, processor=_PROCESSOR, score_cutoff=_TYPO_CUTOFF)
         if hit:

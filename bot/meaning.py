@@ -15,7 +15,7 @@ wrong folder and then tries the network.
 from __future__ import annotations
 
 import importlib.util
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -37,6 +37,18 @@ class Meaning:
         self._tokenizer.no_truncation()
         with safe_open(str(folder / _WEIGHTS), framework="np", device="cpu") as weights:
             self._table = np.ascontiguousarray(weights.get_tensor("embedding.weight"), dtype=np.float32)
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """Return the lowercase English words of four letters or more that the vocabulary holds whole.
+
+        A tokenizer trained on a large corpus keeps common words whole and splits rare ones and
+        misspellings: a word it holds whole is a word, not a typo of another.
+        """
+        return frozenset(
+            token[1:] for token in self._tokenizer.get_vocab()
+            if token.startswith("\u2581") and len(token) > 4 and token[1:].isascii() and token[1:].isalpha() and token[1:].islower()
+        )
 
     def embed(self, texts: list[str]) -> np.ndarray:
         """Return one unit vector per text (a row of zeros for a text with no tokens)."""

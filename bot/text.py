@@ -67,7 +67,7 @@ _KINDS = {
     ),
     "a price or pay": (
         r"多少钱|花了多少|价格|价钱|工资|薪水|费用?(?:是|要|收|交)?多少|多少.?费|收多少|how much money|(?<!low[- ])\bcosts?\b"
-        r"|\bprice|salary|\bwages?\b|\bpaid\b(?! for)|(?<!in )\bcharges?\b",
+        r"|\bprice|salary|\bwages?\b|\bpaid\b(?! for)|(?<!in )\bcharges?\b|how much\b[^?.]*\b(?:fees?|rent)\b|怎么收费|收费标准",
         r"\d\s*(?:元|万元|块)|免费|\byuan\b|\bfree\b",
     ),
     "a clock time": (r"几点|what time", r"\d+点|o'clock|\d:\d\d"),
@@ -303,6 +303,11 @@ def words(normalized: str, spell: Callable[[str], str] | None = None) -> list[st
 def stem(word: str) -> str:
     """Return the English stem of a lowercase word (cached: the Snowball stemmer is pure Python)."""
     return _STEM.stemWord(word)
+
+
+def respell(normalized: str, spell: Callable[[str], str]) -> str:
+    """Return a normalised text with each English word replaced by ``spell(word)``."""
+    return _LATIN_WORD.sub(lambda match: spell(match.group()), normalized)
 
 
 def latin_words(normalized: str) -> list[str]:

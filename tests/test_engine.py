@@ -93,6 +93,7 @@ NOT_ANSWERED = [
     # nothing to do with the article
     "今天天气怎么样",
     "Who won the World Cup?",
+    "what's the weather in beijing tomorrow?",  # "weather" is a word, not a typo of "whether"
     "What's the capital of France?",
     "",
     "   ",

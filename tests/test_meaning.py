@@ -23,3 +23,9 @@ def test_a_paraphrase_is_closer_than_a_question_about_something_else() -> None:
 
 def test_the_model_is_read_once_per_process() -> None:
     assert load_meaning() is load_meaning()
+
+
+def test_words_the_vocabulary_holds_whole_are_words_and_typos_are_not() -> None:
+    words = load_meaning().words
+    assert {"weather", "whether", "members", "journalist"} <= words
+    assert not {"memebrs", "thrid", "comunities", "xicheng"} & words

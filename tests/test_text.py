@@ -95,6 +95,8 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         ("what did zhang ge study at university", "zhang ge, deputy head of the organisation department", "a university"),
         ("how was the new door system paid for", "paid for from the compound's public income", None),  # how funded, not a price
         ("how much are volunteers paid", "volunteers serve in their spare time", "a price or pay"),
+        ("how much is the property fee in hualongyuan beili?", "paid from the compound's public income", "a price or pay"),
+        ("西长安街停车场怎么收费", "周边单位免费借出土地", None),
         # "yuan" is money only as a word: Hetaoyuan, Tiantongyuan are places.
         ("how much does lunch cost at hetaoyuan", "dongxinglou serves lunch to the elderly at hetaoyuan", "a price or pay"),
         ("天通苑的物业费是多少", "昌平区解决回龙观、天通苑 (tiantongyuan) 等社区矛盾", "a price or pay"),
