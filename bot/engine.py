@@ -19,7 +19,7 @@ from bot.matcher import Index, Scored
 from bot.meaning import Meaning, load_meaning, unit
 from bot.text import (
     asks_name, asks_quantity, bigrams, capitalised_names, clean, counted_thing, detect_language, latin_words, normalize,
-    numbers, quoted_names, respell, stem, states_quantity, tagged_names, tokens, unmet_request, words,
+    numbers, quoted_names, respell, stem, states_quantity, tagged_names, tokens, unmet_request, unnamed_thing, words,
 )
 
 # Longest question the engine reads; the rest of a 100 kB paste is noise, not a question.
@@ -177,6 +177,9 @@ class Engine:
         unmet = unmet_request(normalized, entry.claims)
         if unmet:
             return f"asks for {unmet}, which the fact does not state"
+        unnamed = unnamed_thing(normalized, entry.claims)
+        if unnamed:
+            return f"asks the name of the {unnamed}, which the fact does not name"
         if asks_name(normalized) and not self._gives_a_name(entry, query, language):
             return "asks for a name the fact does not give"
         missing = {n for n in numbers(normalized) if n not in ("0", "1")} - entry.numbers

@@ -137,6 +137,34 @@ def counted_thing(normalized: str) -> str | None:
     return None
 
 
+# "What is the X called", X叫什么名字: the thing whose name is asked.
+_NAMED_THING = re.compile(
+    r"([\u4e00-\u9fff]{2,10}?)(?:叫什么名字|叫什么|叫啥|的名字)"
+    r"|what(?:'s| is| was) the name of (?:the |that |this |his |her |their )?((?:[a-z'-]+ ){0,3}[a-z-]+)"
+    r"|what(?:'s| is| was) (?:the |that |this )?((?:[a-z'-]+ ){0,3}[a-z-]+) called"
+)
+
+
+def unnamed_thing(question: str, claims: str) -> str | None:
+    """Return the thing a normalised question asks the name of, if the fact only speaks of "a" or "some" one.
+
+    有的党员是海外归来的声乐大师 and "a vocal master" say there was one, not who: a question
+    for the master's name is not answered by them, whatever other names the fact gives.
+    """
+    match = _NAMED_THING.search(question)
+    if match is None:
+        return None
+    if match.group(1):
+        head = [w for w in rjieba.cut(match.group(1)) if w not in ZH_STOPWORDS][-1:]
+        pattern = r"(?:有的|一位|一名|一个|一家|一所|一支|某|一些)[^,。;,]{0,12}%s"
+    else:
+        head = (match.group(2) or match.group(3)).split()[-1:]
+        pattern = r"\b(?:a|an|some|one)\s+(?:[\w'-]+\s+){0,3}%ss?\b"
+    if head and len(head[0]) >= 2 and re.search(pattern % re.escape(head[0]), claims):
+        return head[0]
+    return None
+
+
 def asks_name(normalized: str) -> bool:
     """True when a normalised question asks what someone or something is called."""
     return bool(_ASKS_NAME.search(normalized))

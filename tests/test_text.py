@@ -3,7 +3,8 @@
 import pytest
 
 from bot.text import (
-    asks_name, canonical_numbers, capitalised_names, clean, counted_thing, quoted_names, detect_language, normalize, numbers, states_quantity, tokens, unmet_request,
+    asks_name, canonical_numbers, capitalised_names, clean, counted_thing, quoted_names, detect_language, normalize, numbers,
+    states_quantity, tokens, unmet_request, unnamed_thing,
 )
 
 
@@ -182,3 +183,17 @@ def test_states_quantity(text: str, stated: bool) -> None:
 )
 def test_counted_thing(question: str, thing: str | None) -> None:
     assert counted_thing(question) == thing
+
+
+@pytest.mark.parametrize(
+    "question, fact, thing",
+    [
+        ("那个海归声乐大师叫什么名字?", "有的党员是海外归来的声乐大师,给小区打造了一个小合唱队。", "大师"),
+        ("what is the longzeyuan choir called?", "a vocal master built a small choir for the compound", "choir"),
+        ("what's the name of the restaurant that serves lunch?", "the old restaurant dongxinglou serves lunch", None),  # named
+        ("what is the reform called?", "the reform is called street whistle", None),
+        ("how many choirs are there?", "a small choir", None),  # no name asked
+    ],
+)
+def test_unnamed_thing(question: str, fact: str, thing: str | None) -> None:
+    assert unnamed_thing(normalize(question), normalize(fact)) == thing
