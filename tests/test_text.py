@@ -139,6 +139,7 @@ def test_capitalised_names_skip_openers_questions_and_possessives() -> None:
     "question, asks",
     [
         ("which government departments in xicheng opened their car parks?", True),
+        ("which third-party firm evaluates xicheng officials?", True),  # a word between "which" and the kind
         ("what is the name of the choir's conductor?", True),
         ("早教机构叫什么名字?", True),
         ("which floor is for the elderly?", False),
