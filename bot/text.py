@@ -96,7 +96,8 @@ _KINDS = {
         r"创始|创办|创立|发起|组建|founded|founder|formed|set up by|started by|launched by|established by",
     ),
     "a university": (
-        r"哪所大学|哪个大学|什么大学|哪所学校毕业|which university|what university|which college|at university|at college|大学(?:里)?学的|学什么专业|什么专业",
+        r"哪所大学|哪个大学|什么大学|哪所学校毕业|大学(?:里)?学的|学什么专业|什么专业"
+        r"|which university|what university|which college|at university|at college",
         r"大学|university|college|毕业|graduat|学历|\bdegree\b",
     ),
 }
@@ -112,7 +113,9 @@ _LEVELS = re.compile(r"国家级|省级|市级|区级|县级|街道级|部级|�
 # A question that asks for a name: only a fact that names someone or something can answer it.
 _ASKS_NAME = re.compile(
     r"叫什么名字|什么名字|名字叫|叫啥名|哪家公司|哪家企业|哪家机构|哪个检察院|哪个法院|哪所大学|哪个大学"
-    r"|what(?:'s| is| was) (?:the|his|her|its|their) name|\bname of the\b|which (?:[a-z-]+ )?(?:company|firm|university|school|court|procuratorate|(?:government )?departments|organi[sz]ations|agencies|companies|firms)"
+    r"|what(?:'s| is| was) (?:the|his|her|its|their) name|\bname of the\b"
+    r"|which (?:[a-z-]+ )?(?:company|firm|university|school|court|procuratorate|(?:government )?departments|organi[sz]ations"
+    r"|agencies|companies|firms)"
 )
 
 
