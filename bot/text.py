@@ -70,7 +70,7 @@ _KINDS = {
         r"|\bprice|salary|\bwages?\b|\bpaid\b(?! for)|(?<!in )\bcharges?\b|how much\b[^?.]*\b(?:fees?|rent)\b|怎么收费|收费标准",
         r"\d\s*(?:元|万元|块)|免费|\byuan\b|\bfree\b",
     ),
-    "a clock time": (r"几点|what time", r"\d+点|o'clock|\d:\d\d"),
+    "a clock time": (r"几点|what time(?![-\w])", r"\d+点|o'clock|\d:\d\d"),
     "an area": (r"平方米|面积|square met|hectare|\bacres?\b", r"平方米|亩|公顷|square met|hectare|acre"),
     "a population": (r"人口|多少居民|多少户|population|how many (?:people|residents) live", r"人口|\d+户|population"),
     "a country": (
@@ -380,7 +380,7 @@ _CAPITALISED = re.compile(r"(?<![\w'-])[A-Z][a-zA-Z]*")
 _SENTENCE_STARTERS = frozenset(
     """besides roughly apart also so then and but under in on at according since after before during for from
     with without please explain describe give list name approximately about around exactly just only even
-    apparently reportedly i yes no""".split()
+    apparently reportedly i yes no across over through between among within""".split()
 )
 # Capitalised by convention in English news about China, but naming no one in particular.
 _NOT_NAMES = frozenset("communist chinese cpc ccp".split())

@@ -108,6 +108,7 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         ("那位海归是从哪个国家回来的", "一位海归声乐家组建了小合唱团", "a country"),
         ("which country did she study in", "she studied singing in japan", None),
         ("what time is it in beijing", "six areas of responsibility", "a clock time"),
+        ("what time-wasting routine can car owners drop", "no more circling to find a space", None),  # no clock
         ("which six areas are subdistricts responsible for", "six areas of responsibility", None),
         # A title the fact does not name at all, in either language; synonyms share a group.
         ("电厂路小学的校长是谁", "电厂路小学的旱地冰壶队拔得头筹", "a 校长, whom the fact does not name"),
@@ -133,6 +134,7 @@ def test_capitalised_names_skip_openers_questions_and_possessives() -> None:
     assert capitalised_names("Shanghai party members") == ["shanghai"]
     # An answer that opens with "Yes." names no one called Yes.
     assert capitalised_names("Yes. Some government car parks in Xicheng were opened.") == ["xicheng"]
+    assert capitalised_names("Across roughly how many communities did Shijingshan members report?") == ["shijingshan"]
 
 
 @pytest.mark.parametrize(
