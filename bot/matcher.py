@@ -12,6 +12,7 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+import numpy as np
 from pypinyin import lazy_pinyin
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
@@ -58,8 +59,12 @@ class Index:
         for t, n in sorted(df.items(), key=lambda pair: -pair[1]):
             if 2 <= len(t) <= 4 and not t.isascii():
                 self._sounds.setdefault(_sound(t), t)
-        # Each phrasing as its words, and as its words sorted (token_sort_ratio without re-sorting).
-        self._phrasings = [[(p, " ".join(sorted(p.split()))) for p in ps] for ps in phrasings]
+        # Every phrasing as its words, and as its words sorted (token_sort_ratio without re-sorting),
+        # in one flat list so that rapidfuzz compares a question with many in one call;
+        # document i owns the phrasings from self._starts[i] to self._starts[i + 1].
+        self._phrasing_words = [p for ps in phrasings for p in ps]
+        self._phrasing_sorted = [" ".join(sorted(p.split())) for p in self._phrasing_words]
+        self._starts = np.cumsum([0, *(len(ps) for ps in phrasings)])
 
     def spell(self, word: str) -> str:
         """Return the known English word that ``word`` is a typo of, or ``word`` itself."""
@@ -96,21 +101,29 @@ class Index:
         pairs = self.correct([word[i : i + 2] for i in range(len(word) - 1)])
         return sum(1 for p in pairs if p not in self.idf) / len(pairs)
 
-    def closeness(self, phrase: str, ordered: str, index: int) -> float:
-        """Return the best similarity (0-100) between ``phrase`` and one of document ``index``'s phrasings.
+    def closeness(self, phrase: str, ordered: str, indexes: list[int]) -> list[float]:
+        """Return the best similarity (0-100) between ``phrase`` and a phrasing of each document in ``indexes``.
 
         ``ordered`` is ``phrase`` with its words sorted, made once per question.
         token_set_ratio alone is 100 whenever the question's words are a subset of a phrasing's,
         so every fact sharing those words would tie; the sorted-words ratio also rewards the
         phrasing that says no more than was asked.
         """
-        best = 0.0
-        for words, sorted_words in self._phrasings[index]:
-            value = (
-                fuzz.token_set_ratio(phrase, words, processor=_PROCESSOR)
-                + fuzz.ratio(ordered, sorted_words, processor=_PROCESSOR)
-            ) / 2
-            best = max(best, value)
+        spans = [range(self._starts[i], self._starts[i + 1]) for i in indexes]
+        chosen = [k for span in spans for k in span]
+        if not chosen:
+            return [0.0] * len(indexes)
+        words = process.cdist(
+            [phrase], [self._phrasing_words[k] for k in chosen], scorer=fuzz.token_set_ratio, processor=_PROCESSOR
+        )[0]
+        ordered_words = process.cdist(
+            [ordered], [self._phrasing_sorted[k] for k in chosen], scorer=fuzz.ratio, processor=_PROCESSOR
+        )[0]
+        values = (words + ordered_words) / 2
+        best, at = [], 0
+        for span in spans:
+            best.append(float(values[at : at + len(span)].max()) if len(span) else 0.0)
+            at += len(span)
         return best
 
     def score(self, words: list[str], bigrams: list[str]) -> list[Scored]:
@@ -129,7 +142,8 @@ class Index:
             for i, share in self._postings.get(t, ()):
                 held[i] += w * share
         candidates = sorted(held.items(), key=lambda pair: pair[1], reverse=True)[:_CANDIDATES]
-        return [Scored(i, 100.0 * h / total, self.closeness(phrase, ordered, i) if phrase else 0.0) for i, h in candidates]
+        near = self.closeness(phrase, ordered, [i for i, _ in candidates]) if phrase else [0.0] * len(candidates)
+        return [Scored(i, 100.0 * h / total, c) for (i, h), c in zip(candidates, near)]
 
 
 def group_similar(texts: list[str], cutoff: float = 80.0) -> list[list[int]]:
