@@ -145,7 +145,11 @@ _NAMED_THING = re.compile(
     r"([\u4e00-\u9fff]{2,10}?)(?:叫什么名字|叫什么|叫啥|的名字)"
     r"|what(?:'s| is| was) the name of (?:the |that |this |his |her |their )?((?:[a-z'-]+ ){0,3}[a-z-]+)"
     r"|what(?:'s| is| was) (?:the |that |this )?((?:[a-z'-]+ ){0,3}[a-z-]+) called"
+    r"|what(?:'s| is| was) (?:the |that |this )?((?:[a-z-]+ ){0,3}[a-z-]+)'s name"
 )
+
+
+_PHRASE_ENDS = frozenset("who whom whose which that in at from of for with on by".split())
 
 
 def unnamed_thing(question: str, claims: str) -> str | None:
@@ -161,7 +165,10 @@ def unnamed_thing(question: str, claims: str) -> str | None:
         head = [w for w in rjieba.cut(match.group(1)) if w not in ZH_STOPWORDS][-1:]
         pattern = r"(?:有的|一位|一名|一个|一家|一所|一支|某|一些)[^,。;,]{0,12}%s"
     else:
-        head = (match.group(2) or match.group(3)).split()[-1:]
+        phrase = (match.group(2) or match.group(3) or match.group(4)).split()
+        # "the vocal master who came back": the thing ends where a clause or phrase begins.
+        ends = [i for i, w in enumerate(phrase) if w in _PHRASE_ENDS]
+        head = phrase[: ends[0] if ends else len(phrase)][-1:]
         pattern = r"\b(?:a|an|some|one)\s+(?:[\w'-]+\s+){0,3}%ss?\b"
     if head and len(head[0]) >= 2 and re.search(pattern % re.escape(head[0]), claims):
         return head[0]
