@@ -149,9 +149,6 @@ _NAMED_THING = re.compile(
 )
 
 
-_PHRASE_ENDS = frozenset("who whom whose which that in at from of for with on by".split())
-
-
 def unnamed_thing(question: str, claims: str) -> str | None:
     """Return the thing a normalised question asks the name of, if the fact only speaks of "a" or "some" one.
 
@@ -165,10 +162,7 @@ def unnamed_thing(question: str, claims: str) -> str | None:
         head = [w for w in rjieba.cut(match.group(1)) if w not in ZH_STOPWORDS][-1:]
         pattern = r"(?:有的|一位|一名|一个|一家|一所|一支|某|一些)[^,。;,]{0,12}%s"
     else:
-        phrase = (match.group(2) or match.group(3) or match.group(4)).split()
-        # "the vocal master who came back": the thing ends where a clause or phrase begins.
-        ends = [i for i, w in enumerate(phrase) if w in _PHRASE_ENDS]
-        head = phrase[: ends[0] if ends else len(phrase)][-1:]
+        head = (match.group(2) or match.group(3) or match.group(4)).split()[-1:]
         pattern = r"\b(?:a|an|some|one)\s+(?:[\w'-]+\s+){0,3}%ss?\b"
     if head and len(head[0]) >= 2 and re.search(pattern % re.escape(head[0]), claims):
         return head[0]

@@ -193,7 +193,6 @@ def test_counted_thing(question: str, thing: str | None) -> None:
     [
         ("那个海归声乐大师叫什么名字?", "有的党员是海外归来的声乐大师,给小区打造了一个小合唱队。", "大师"),
         ("what is the longzeyuan choir called?", "a vocal master built a small choir for the compound", "choir"),
-        ("what is the name of the vocal master who came back from abroad?", "a vocal master built a choir", "master"),
         ("what's the vocal master's name?", "a vocal master built a choir", "master"),
         ("what's the name of the restaurant that serves lunch?", "the old restaurant dongxinglou serves lunch", None),  # named
         ("what is the reform called?", "the reform is called street whistle", None),
