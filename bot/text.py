@@ -84,7 +84,7 @@ _KINDS = {
     ),
     # Relations the words of a fact about the same person or place do not give.
     "an earlier time": (
-        r"之前|以前|此前|\bbefore\b|previously|used to|\bprior\b",
+        r"之前|以前|此前|\bbefore\b|previously|used to (?:be|have|do|work|live)\b|\bprior\b",
         r"之前|以前|此前|过去|曾|原来|原先|原本|\bbefore\b|previously|used to|former|earlier|\bpast\b|\bonce\b|\bago\b|\bprior\b",
     ),
     "a companion": (

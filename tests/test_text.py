@@ -89,6 +89,7 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         ("who is in charge of the five-party meeting", "the community party committee is in charge", None),
         ("史峰当主任之前是做什么的", "史峰是广安门内街道办事处主任", "an earlier time"),
         ("what was the school like before", "it used to be an ordinary school", None),
+        ("what public income was used to buy the new gates", "paid from the compound's public income", None),  # purpose, not past
         ("who went with cai qi to dongsi", "cai qi came to the courtyard twice this year", "a companion"),
         ("who founded laojiefang", "laojiefang, a volunteer group with 5 years of history", "a founder"),
         ("谁创办了小合唱团", "一位海归声乐家组建了小合唱团", None),
