@@ -26,8 +26,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.engine import DEFAULT_THRESHOLDS, Engine  # noqa: E402
-from bot.evaluation import evaluate, load_labelled  # noqa: E402
-from bot.factbase import load_factbase  # noqa: E402
+from bot.evaluation import LabelledQuestion, evaluate, load_labelled  # noqa: E402
+from bot.factbase import FactBase, load_factbase  # noqa: E402
 
 
 def main() -> None:
@@ -58,7 +58,7 @@ def main() -> None:
     print(f"current: {DEFAULT_THRESHOLDS}")
 
 
-def sweep_lead(base, cases) -> None:
+def sweep_lead(base: FactBase, cases: list[LabelledQuestion]) -> None:
     print(f"{'lead':>6} {'zh%':>6} {'en%':>6} {'oos%':>6} {'near%':>6} {'wrong':>5}   ({len(cases)} questions)")
     for lead in (float("inf"), 0.7, 0.65, 0.6, 0.55, 0.5, 0.45, 0.4, 0.35, 0.3):
         result = evaluate(Engine(base, dataclasses.replace(DEFAULT_THRESHOLDS, meaning_lead=lead)), cases)

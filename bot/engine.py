@@ -19,7 +19,7 @@ from bot.matcher import Index, Scored
 from bot.meaning import Meaning, load_meaning, unit
 from bot.text import (
     asks_name, asks_quantity, bigrams, capitalised_names, clean, counted_thing, detect_language, latin_words, normalize,
-    numbers, quoted_names, respell, stem, states_quantity, tagged_names, tokens, unmet_request, unnamed_thing, words,
+    numbers, quoted_names, respell, stem, states_quantity, tagged_names, unmet_request, with_bigrams, words,
 )
 
 # Longest question the engine reads; the rest of a 100 kB paste is noise, not a question.
@@ -68,17 +68,22 @@ class Engine:
         self.thresholds = thresholds
         self._meaning = meaning or load_meaning()
         entries, doc_tokens, phrasings, latin = [], [], [], set()
+        asked_by_language: dict[Language, list[list[str]]] = {"zh": [], "en": []}
         # Single-word entities of any fact: a gazetteer, so 东城区 in a question about a 西城区
         # fact is seen as a name even where jieba's tagger does not flag it.
         entity_words: set[str] = set()
         quoted = Counter(loaded.fact.source for loaded in base.facts)
         for loaded in base.facts:
             fact = loaded.fact
-            asked = [normalize(q) for q in (*fact.questions.zh, *fact.questions.en)]
+            for language in asked_by_language:
+                asked_by_language[language].append([normalize(q) for q in getattr(fact.questions, language)])
+            asked = [*asked_by_language["zh"][-1], *asked_by_language["en"][-1]]
             source = normalize(fact.source)
             others = [normalize(t) for t in (fact.answer.zh, fact.answer.en, *fact.keywords, *fact.entities)]
             normalised = [*asked, source, *others]
             joined = "\n".join(normalised)
+            # Each text cut into words once: jieba and the stemmer are most of the start-up.
+            cut = {text: words(text) for text in normalised}
             said_zh = fact.source + "\n" + fact.answer.zh
             said_zh_normalised = normalize(said_zh)
             quantitative = states_quantity(said_zh_normalised)
@@ -88,22 +93,23 @@ class Engine:
                 "zh": frozenset([*tagged_names(said_zh_normalised), *(normalize(n) for n in quoted_names(said_zh))]),
                 "en": frozenset(normalize(n) for n in [*capitalised_names(fact.answer.en), *quoted_names(fact.answer.en)]),
             }
-            entries.append(_Entry(loaded, joined, frozenset(numbers(joined)), quantitative, claims, claim_names, frozenset(words(joined))))
+            held_words = frozenset(w for content in cut.values() for w in content)
+            entries.append(_Entry(loaded, joined, frozenset(numbers(joined)), quantitative, claims, claim_names, held_words))
             for entity in fact.entities:
-                parts = words(normalize(entity))
+                parts = cut[normalize(entity)]
                 # A lowercase English entity (subdistrict, department) is a common noun, not a name.
                 if len(parts) == 1 and not parts[0][0].isdigit() and (not entity.isascii() or entity[:1].isupper()):
                     entity_words.add(parts[0])
             # A source sentence several facts quote tells none of them apart (each takes one detail
             # of it): its words count less for them, so their own phrasings and answers decide.
             own = normalised if quoted[fact.source] == 1 else [*asked, *others]
-            held = dict.fromkeys(tokens(source), self.thresholds.shared_source_weight)
-            held.update(dict.fromkeys((t for n in own for t in tokens(n)), 1.0))
+            held = dict.fromkeys(with_bigrams(cut[source]), self.thresholds.shared_source_weight)
+            held.update(dict.fromkeys((t for n in own for t in with_bigrams(cut[n])), 1.0))
             doc_tokens.append(held)
             latin.update(w for n in normalised for w in latin_words(n))
-            phrasings.append([" ".join(words(q)) for q in asked])
+            phrasings.append([" ".join(cut[q]) for q in asked])
         self._entries = entries
-        self._phrasing_vectors = {language: self._embed_phrasings(language) for language in ("zh", "en")}
+        self._phrasing_vectors = {language: self._embed(lists) for language, lists in asked_by_language.items()}
         self._index = Index(doc_tokens, phrasings, latin, self._meaning.words)
         self._entity_words = frozenset(entity_words)
         # A scan of every fact per name asked: cached (thread-safe, bounded) since names recur.
@@ -134,7 +140,7 @@ class Engine:
         if not ranked:
             return Answer(question=question, language=language, decision="unknown")
         best_score, best = ranked[0]
-        reason = self._doubt(question, language, query, ranked[0]) or self._rival(question, language, ranked)
+        reason = self._doubt(question, language, query, ranked[0]) or self._rival(query, language, ranked)
         if reason is None:
             return self._answer(question, language, self._entries[best.index].loaded, best_score)
         suggestions = tuple(
@@ -177,9 +183,6 @@ class Engine:
         unmet = unmet_request(normalized, entry.claims)
         if unmet:
             return f"asks for {unmet}, which the fact does not state"
-        unnamed = unnamed_thing(normalized, entry.claims)
-        if unnamed:
-            return f"asks the name of the {unnamed}, which the fact does not name"
         if asks_name(normalized) and not self._gives_a_name(entry, query, language):
             return "asks for a name the fact does not give"
         missing = {n for n in numbers(normalized) if n not in ("0", "1")} - entry.numbers
@@ -194,14 +197,13 @@ class Engine:
                 return f"name {name} not in the fact"
         return None
 
-    def _embed_phrasings(self, language: Language) -> list[np.ndarray]:
-        """Return each fact's phrasings in ``language`` as unit vectors, one matrix per fact (one batch for all)."""
-        asked = [[normalize(q) for q in getattr(e.loaded.fact.questions, language)] for e in self._entries]
+    def _embed(self, asked: list[list[str]]) -> list[np.ndarray]:
+        """Return each fact's (normalised) phrasings as unit vectors, one matrix per fact (one batch for all)."""
         vectors = self._meaning.embed([q for qs in asked for q in qs])
         ends = np.cumsum([len(qs) for qs in asked])
         return np.split(vectors, ends[:-1])
 
-    def _rival(self, question: str, language: Language, ranked: list[tuple[float, Scored]]) -> str | None:
+    def _rival(self, query: _Query, language: Language, ranked: list[tuple[float, Scored]]) -> str | None:
         """Return why a fact within the margin of the best one leaves the answer in doubt, or None.
 
         Facts that share a subject (three floors of one building) score alike on words, and
@@ -217,7 +219,7 @@ class Engine:
         facts = [self._phrasing_vectors[language][s.index] for s in (ranked[0][1], *close)]
         subject = np.mean([vectors.mean(axis=0) for vectors in facts], axis=0)
         # Typos corrected first: a misspelt word is a different token to the model, not a near one.
-        spelt = respell(normalize(question[:MAX_QUESTION_CHARS]), self._index.spell)
+        spelt = respell(query.normalized, self._index.spell)
         asked = unit(self._meaning.embed([spelt])[0] - subject)
         best, *others = (float((unit(vectors - subject) @ asked).max()) for vectors in facts)
         if best - max(others) >= t.meaning_lead:

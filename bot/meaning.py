@@ -47,10 +47,8 @@ class Meaning:
         A tokenizer trained on a large corpus keeps common words whole and splits rare ones and
         misspellings: a word it holds whole is a word, not a typo of another.
         """
-        return frozenset(
-            token[1:] for token in self._tokenizer.get_vocab()
-            if token.startswith("\u2581") and len(token) > 4 and token[1:].isascii() and token[1:].isalpha() and token[1:].islower()
-        )
+        whole = (token[1:] for token in self._tokenizer.get_vocab() if token.startswith("\u2581"))  # ▁ starts a word
+        return frozenset(w for w in whole if len(w) >= 4 and w.isascii() and w.isalpha() and w.islower())
 
     def embed(self, texts: list[str]) -> np.ndarray:
         """Return one unit vector per text (a row of zeros for a text with no tokens)."""
@@ -71,9 +69,16 @@ def unit(vectors: np.ndarray) -> np.ndarray:
 
 @lru_cache(maxsize=1)
 def load_meaning() -> Meaning:
-    """Return the model, read once per process (immutable, so engines and threads share it)."""
+    """Return the model installed with the wordllama package, read once per process (immutable, so shared)."""
     spec = importlib.util.find_spec("wordllama")
-    folder = Path(next(iter(spec.submodule_search_locations))) if spec and spec.submodule_search_locations else None
-    if folder is None or not (folder / _WEIGHTS).is_file() or not (folder / _TOKENIZER).is_file():
-        raise CitebotError(f"wordllama: its bundled {_WEIGHTS} and {_TOKENIZER} are missing; reinstall with: pip install -e .")
+    if spec is None or not spec.submodule_search_locations:
+        raise CitebotError("wordllama is not installed; install citebot with: pip install -e .")
+    return read_meaning(Path(next(iter(spec.submodule_search_locations))))
+
+
+def read_meaning(folder: Path) -> Meaning:
+    """Return the model whose files are in ``folder``; CitebotError naming the first file missing."""
+    for name in (_WEIGHTS, _TOKENIZER):
+        if not (folder / name).is_file():
+            raise CitebotError(f"{folder / name}: missing (wordllama's bundled model); reinstall with: pip install -e .")
     return Meaning(folder)

@@ -199,12 +199,16 @@ def unmet_request(question: str, fact: str) -> str | None:
     """Return what a normalised question asks for that a normalised fact text does not say, or None.
 
     One of the kinds in ``_KINDS`` (an age, a date, a price, a country ...); a count of people
-    when the fact counts something else; a title it does not name or names only as a deputy's;
-    a level of government or rank when the fact speaks of another.
+    when the fact counts something else; the name of something it mentions only as "a" one
+    (``unnamed_thing``); a title it does not name or names only as a deputy's; a level of
+    government or rank when the fact speaks of another.
     """
     for kind, (asks, holds) in _KIND_PATTERNS.items():
         if asks.search(question) and not holds.search(fact):
             return kind
+    unnamed = unnamed_thing(question, fact)
+    if unnamed:
+        return f"the name of the {unnamed}"
     for counter in _ASKS_COUNT.findall(question):
         if not _COUNTED[counter].search(fact):
             return f"a count in {counter}"
@@ -355,8 +359,12 @@ def bigrams(content_words: list[str]) -> list[str]:
 
 def tokens(normalized: str) -> list[str]:
     """Return the matching tokens of a normalised text: its content words and Chinese bigrams."""
-    content = words(normalized)
-    return content + bigrams(content)
+    return with_bigrams(words(normalized))
+
+
+def with_bigrams(content_words: list[str]) -> list[str]:
+    """Return content words (from ``words``) followed by their Chinese bigrams: a text's tokens."""
+    return content_words + bigrams(content_words)
 
 
 _NAME_FLAGS = ("nr", "ns", "nt")  # jieba's person, place and organisation names

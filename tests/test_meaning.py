@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
-from bot.meaning import load_meaning
+from bot.errors import CitebotError
+from bot.meaning import load_meaning, read_meaning
 
 
 def test_vectors_are_unit_length_and_an_empty_text_is_zero() -> None:
@@ -29,3 +31,8 @@ def test_words_the_vocabulary_holds_whole_are_words_and_typos_are_not() -> None:
     words = load_meaning().words
     assert {"weather", "whether", "members", "journalist"} <= words
     assert not {"memebrs", "thrid", "comunities", "xicheng"} & words
+
+
+def test_a_missing_model_file_is_one_clear_error_naming_it(tmp_path) -> None:
+    with pytest.raises(CitebotError, match=r"l2_supercat_256\.safetensors: missing"):
+        read_meaning(tmp_path)
