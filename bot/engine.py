@@ -18,8 +18,8 @@ from bot.factbase import FactBase, LoadedFact, load_factbase
 from bot.matcher import Index, Scored
 from bot.meaning import Meaning, load_meaning, unit
 from bot.text import (
-    asks_name, asks_quantity, bigrams, capitalised_names, clean, counted_thing, detect_language, latin_words, normalize,
-    numbers, quoted_names, respell, stem, states_quantity, tagged_names, unmet_request, with_bigrams, words,
+    asks_name, asks_quantity, bigrams, capitalised_names, clean, counted_thing, detect_language, latin_words, mentions,
+    normalize, numbers, quoted_names, respell, stem, states_quantity, tagged_names, unmet_request, with_bigrams, words,
 )
 
 # Longest question the engine reads; the rest of a 100 kB paste is noise, not a question.
@@ -245,7 +245,7 @@ class Engine:
     def _holds_name(self, entry: _Entry, name: str) -> bool:
         """True if the fact holds ``name``, allowing for a typo."""
         if name.isascii():
-            return name in entry.text or self._index.spell(name) in entry.text
+            return mentions(entry.text, name) or mentions(entry.text, self._index.spell(name))
         return name in entry.text or self._index.correct([name])[0] in entry.text  # 蔡琪 is a typo of 蔡奇
 
     def _answer(self, question: str, language: Language, loaded: LoadedFact, score: float) -> Answer:

@@ -391,8 +391,45 @@ _SENTENCE_STARTERS = frozenset(
     with without please explain describe give list name approximately about around exactly just only even
     apparently reportedly i yes no across over through between among within""".split()
 )
+
+
+def _slips(word: str) -> set[str]:
+    """Return the spellings one slip of the fingers away from ``word``: a letter dropped, doubled, swapped or wrong."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    cuts = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    return {
+        *(a + b[1:] for a, b in cuts if b),
+        *(a + b[1] + b[0] + b[2:] for a, b in cuts if len(b) > 1),
+        *(a + c + b[1:] for a, b in cuts if b for c in letters),
+        *(a + c + b for a, b in cuts for c in letters),
+    }
+
+
+# A question word mistyped where a question starts ("Wat", "Hw", "Wich") is no name; the
+# pinyin syllables among the slips are left as names (Chen, Shen, Hou and Wen are surnames).
+_QUESTION_WORD_SLIPS = frozenset(
+    slip for word in "what which who whom whose when where why how".split() for slip in _slips(word) if len(slip) > 1
+) - {"chen", "hen", "hou", "shen", "wen", "wo", "zhen"}
 # Capitalised by convention in English news about China, but naming no one in particular.
 _NOT_NAMES = frozenset("communist chinese cpc ccp".split())
+
+
+@lru_cache(maxsize=4096)
+def _name_pattern(name: str) -> re.Pattern[str]:
+    letters = " ?".join(map(re.escape, name.replace(" ", "")))
+    return re.compile(rf"(?<![a-z0-9]){letters}")
+
+
+def mentions(normalized: str, name: str) -> bool:
+    """True if a normalised text holds ``name`` (normalised).
+
+    An English name (or its stem: beij) counts only where a word starts, whatever spaces it
+    was typed with: "chen" is not in "dongcheng", and "caiqi" is "cai qi". A Chinese one is
+    any run of its characters.
+    """
+    if not name.isascii():
+        return name in normalized
+    return bool(name.strip()) and _name_pattern(name).search(normalized) is not None
 
 
 # A quoted phrase names something: a programme, a slogan, a group ("老街坊", 'street whistle').
@@ -414,7 +451,7 @@ def capitalised_names(text: str) -> list[str]:
     for position, match in enumerate(_CAPITALISED.finditer(text)):
         word = match.group().casefold()
         first = match.start() == len(text) - len(text.lstrip(" \"'“‘([")) if position == 0 else False
-        if word in EN_STOPWORDS or word in _EN_MARKERS or word in _NOT_NAMES or (first and word in _SENTENCE_STARTERS):
+        if word in EN_STOPWORDS or word in _EN_MARKERS or word in _NOT_NAMES or (first and (word in _SENTENCE_STARTERS or word in _QUESTION_WORD_SLIPS)):
             continue
         out.append(word)
     return out

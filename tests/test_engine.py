@@ -33,6 +33,9 @@ ANSWERED = [
     # typos: swapped letters, a homophone character
     ("How many parking spcaes were added on West Chang'an Avenue?", "west-changan-avenue-parking-673"),
     ("2018年北京有多少在职党圆回社区报到?", "working-members-reported-2018"),
+    # a question word mistyped where it opens the question; a name typed as one word
+    ("Wat is on the thrid floor of the Hetaoyuan building?", "hetaoyuan-third-floor-veterans"),
+    ("How many times did Caiqi visit the Dongsi courtyard this year?", "cai-qi-dongsi-courtyard-twice"),
     # Traditional characters, full-width forms, Slack markup
     ("西城區增加了多少個停車位", "west-changan-avenue-parking-673"),
     ("<@U0BOT> 去年北京有多少在职党员回社区报到?", "working-members-reported-2018"),
@@ -67,6 +70,7 @@ NOT_ANSWERED = [
     "2020年北京有多少在职党员回社区报到?",
     "海淀区增加了多少停车位",
     "Did Beijing add 1000 parking spaces on West Chang'an Avenue?",
+    "How many times did Chen Qi visit the Dongsi courtyard this year?",  # a surname, not a slip of "when"
     # a quantity the article never states, or an age, a date, a price
     "新门禁系统花了多少钱",
     "How old is Cai Qi?",

@@ -3,8 +3,8 @@
 import pytest
 
 from bot.text import (
-    asks_name, canonical_numbers, capitalised_names, clean, counted_thing, quoted_names, detect_language, normalize, numbers,
-    states_quantity, tokens, unmet_request, unnamed_thing,
+    asks_name, canonical_numbers, capitalised_names, clean, counted_thing, mentions, quoted_names, detect_language, normalize,
+    numbers, states_quantity, tokens, unmet_request, unnamed_thing,
 )
 
 
@@ -155,6 +155,23 @@ def test_asks_name(question: str, asks: bool) -> None:
 def test_quoted_names_are_names() -> None:
     assert quoted_names("推行“街乡吹哨,部门报到”改革,见《北京日报》") == ["街乡吹哨,部门报到", "北京日报"]
     assert quoted_names("the 'street whistle' reform (\"this year\"), Xicheng's and the members' duty") == ["street whistle", "this year"]
+
+
+def test_a_mistyped_question_word_opening_a_question_is_no_name() -> None:
+    assert capitalised_names("Wat does Zhang Ying do for a livng?") == ["zhang", "ying"]
+    assert capitalised_names("Hw many floors does the Hetaoyuan building have?") == ["hetaoyuan"]
+    assert capitalised_names("Wich district opened its car parks?") == []
+    # Surnames one slip from a question word stay names, and so does a slip inside a question.
+    assert capitalised_names("Hou Wei visited which community?") == ["hou", "wei"]
+    assert capitalised_names("Did Wat visit Xicheng?") == ["wat", "xicheng"]
+
+
+def test_an_english_name_is_mentioned_where_a_word_starts_however_it_is_spaced() -> None:
+    assert mentions("cai qi visited the courtyard", "caiqi")
+    assert mentions("xicheng's car parks", "xicheng")
+    assert mentions("beijing's reform", "beij")  # a stemmed name
+    assert not mentions("a courtyard in dongcheng", "chen")
+    assert mentions("蔡奇到东四", "蔡奇") and not mentions("蔡奇到东四", "西城")
 
 
 def test_capitalised_names_end_at_a_hyphen_and_skip_conventional_capitals() -> None:
