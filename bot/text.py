@@ -410,6 +410,7 @@ def _slips(word: str) -> set[str]:
 _QUESTION_WORD_SLIPS = frozenset(
     slip for word in "what which who whom whose when where why how".split() for slip in _slips(word) if len(slip) > 1
 ) - {"chen", "hen", "hou", "shen", "wen", "wo", "zhen"}
+_OPENERS = _SENTENCE_STARTERS | _QUESTION_WORD_SLIPS
 # Capitalised by convention in English news about China, but naming no one in particular.
 _NOT_NAMES = frozenset("communist chinese cpc ccp".split())
 
@@ -451,7 +452,7 @@ def capitalised_names(text: str) -> list[str]:
     for position, match in enumerate(_CAPITALISED.finditer(text)):
         word = match.group().casefold()
         first = match.start() == len(text) - len(text.lstrip(" \"'“‘([")) if position == 0 else False
-        if word in EN_STOPWORDS or word in _EN_MARKERS or word in _NOT_NAMES or (first and (word in _SENTENCE_STARTERS or word in _QUESTION_WORD_SLIPS)):
+        if word in EN_STOPWORDS or word in _EN_MARKERS or word in _NOT_NAMES or (first and word in _OPENERS):
             continue
         out.append(word)
     return out
