@@ -160,7 +160,8 @@ def unnamed_thing(question: str, claims: str) -> str | None:
         return None
     if match.group(1):
         head = [w for w in rjieba.cut(match.group(1)) if w not in ZH_STOPWORDS][-1:]
-        pattern = r"(?:有的|一位|一名|一个|一家|一所|一支|某|一些)[^,。;,]{0,12}%s"
+        # Normalised: 一家 is 1家 by then.
+        pattern = r"(?:有的|某|(?:一|1)(?:位|名|个|家|所|支|些))[^,。;,]{0,12}%s"
     else:
         head = (match.group(2) or match.group(3) or match.group(4)).split()[-1:]
         pattern = r"\b(?:a|an|some|one)\s+(?:[\w'-]+\s+){0,3}%ss?\b"
