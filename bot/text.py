@@ -82,6 +82,11 @@ _KINDS = {
         r"出生|生日|哪里人|籍贯|老家|\bborn\b|birthday|hometown|where (?:is|was|does) \w+ (?:\w+ )?(?:from|come from)",
         r"籍贯|老家|出生|生于|\bborn\b|native|\bbirth",
     ),
+    # A total is a count: 北京一共有多少个街道乡镇 is not answered by "half of them".
+    "a total": (
+        r"一共|总共|总数|合计|in total|altogether|total number|\bin all\b",
+        r"[02-9]|\d{2,}",  # a lone 1 is 一年, 一名: an article
+    ),
     # Relations the words of a fact about the same person or place do not give.
     "an earlier time": (
         r"之前|以前|此前|\bbefore\b|previously|used to (?:be|have|do|work|live)\b|\bprior\b",

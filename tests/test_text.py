@@ -123,6 +123,10 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         ("有多少位党员报到", "71.7万名在职党员", None),
         ("报到的法人单位党组织有多少家", "9175个法人单位党组织", None),
         ("取消了多少项评比", "取消31项评比", None),
+        # A total is a count: a share or "one year" does not give it.
+        ("北京一共有多少个街道乡镇", "过去这一年,北京市已有一半的街道乡镇试点了改革", "a total"),
+        ("how many subdistricts are there in total", "half of beijing's subdistricts piloted it", "a total"),
+        ("那栋小楼一共几层", "一座三层小楼", None),
     ],
 )
 def test_unmet_request(question: str, fact: str, unmet: str | None) -> None:
@@ -210,6 +214,7 @@ def test_counted_thing(question: str, thing: str | None) -> None:
     "question, fact, thing",
     [
         ("那个海归声乐大师叫什么名字?", "有的党员是海外归来的声乐大师,给小区打造了一个小合唱队。", "大师"),
+        ("那家早教机构叫什么名字?", "给小朋友上早教课的又是一家市场化的早教机构。", "机构"),  # 一家 normalised to 1家
         ("what is the longzeyuan choir called?", "a vocal master built a small choir for the compound", "choir"),
         ("what's the vocal master's name?", "a vocal master built a choir", "master"),
         ("what's the name of the restaurant that serves lunch?", "the old restaurant dongxinglou serves lunch", None),  # named
