@@ -82,6 +82,10 @@ _KINDS = {
         r"出生|生日|哪里人|籍贯|老家|\bborn\b|birthday|hometown|where (?:is|was|does) \w+ (?:\w+ )?(?:from|come from)",
         r"籍贯|老家|出生|生于|\bborn\b|native|\bbirth",
     ),
+    "a duration": (
+        r"how long (?:has|have|had|did|does|do|is|was|will)\b|for how long|多久|多长时间|几年了|多少年了",
+        r"年|\byears?\b|\bmonths?\b|个?月|\bweeks?\b|周|\bdays?\b|天|since|以来|至今",
+    ),
     # A total is a count: 北京一共有多少个街道乡镇 is not answered by "half of them".
     "a total": (
         r"一共|总共|总数|合计|in total|altogether|total number|\bin all\b",

@@ -123,6 +123,8 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         ("有多少位党员报到", "71.7万名在职党员", None),
         ("报到的法人单位党组织有多少家", "9175个法人单位党组织", None),
         ("取消了多少项评比", "取消31项评比", None),
+        ("how long has zhang ge been deputy head?", "zhang ge, deputy head of the organisation department", "a duration"),
+        ("老街坊成立多久了", "已有5年历史的志愿者组织", None),
         # A total is a count: a share or "one year" does not give it.
         ("北京一共有多少个街道乡镇", "过去这一年,北京市已有一半的街道乡镇试点了改革", "a total"),
         ("how many subdistricts are there in total", "half of beijing's subdistricts piloted it", "a total"),
