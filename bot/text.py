@@ -158,6 +158,10 @@ _NAMED_THING = re.compile(
 )
 
 
+# Where the asked thing ends: "the vocal master who came back" asks about the master.
+_PHRASE_ENDS = frozenset("who whom whose which that in at from of for with on by".split())
+
+
 def unnamed_thing(question: str, claims: str) -> str | None:
     """Return the thing a normalised question asks the name of, if the fact only speaks of "a" or "some" one.
 
@@ -172,8 +176,12 @@ def unnamed_thing(question: str, claims: str) -> str | None:
         # Normalised: 一家 is 1家 by then.
         pattern = r"(?:有的|某|(?:一|1)(?:位|名|个|家|所|支|些))[^,。;,]{0,12}%s"
     else:
-        head = (match.group(2) or match.group(3) or match.group(4)).split()[-1:]
-        pattern = r"\b(?:a|an|some|one)\s+(?:[\w'-]+\s+){0,3}%ss?\b"
+        phrase = (match.group(2) or match.group(3) or match.group(4)).split()
+        ends = [i for i, w in enumerate(phrase) if w in _PHRASE_ENDS]
+        head = phrase[: ends[0] if ends else len(phrase)][-1:]
+        # Not after a bracketed name: "Dongxinglou (东兴楼), a long-established restaurant" is
+        # named; "one Party member, a vocal master" is not.
+        pattern = r"(?<!\), )\b(?:a|an|some|one)\s+(?:[\w'-]+\s+){0,3}%ss?\b"
     if head and len(head[0]) >= 2 and re.search(pattern % re.escape(head[0]), claims):
         return head[0]
     return None

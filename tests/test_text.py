@@ -219,6 +219,9 @@ def test_counted_thing(question: str, thing: str | None) -> None:
         ("那家早教机构叫什么名字?", "给小朋友上早教课的又是一家市场化的早教机构。", "机构"),  # 一家 normalised to 1家
         ("what is the longzeyuan choir called?", "a vocal master built a small choir for the compound", "choir"),
         ("what's the vocal master's name?", "a vocal master built a choir", "master"),
+        ("what is the name of the vocal master who came back from abroad?", "one party member, a vocal master", "master"),
+        # An appositive after a bracketed name names the thing.
+        ("what is the name of the old restaurant that serves lunch?", "dongxinglou (东兴楼), a long-established restaurant", None),
         ("what's the name of the restaurant that serves lunch?", "the old restaurant dongxinglou serves lunch", None),  # named
         ("what is the reform called?", "the reform is called street whistle", None),
         ("how many choirs are there?", "a small choir", None),  # no name asked
