@@ -326,9 +326,13 @@ def asks_quantity(normalized: str) -> bool:
     return bool(_ASKS_QUANTITY.search(normalized))
 
 
+# A year says when, not how many: 今年(2019年) is no answer to 多少个停车位.
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d\s*年")
+
+
 def states_quantity(normalized: str) -> bool:
-    """True when a normalised (Chinese) text states a quantity."""
-    return bool(_QUANTITY_WORDS.search(normalized))
+    """True when a normalised (Chinese) text states a quantity (a year is none)."""
+    return bool(_QUANTITY_WORDS.search(_YEAR.sub(" ", normalized)))
 
 
 def numbers(normalized: str) -> set[str]:

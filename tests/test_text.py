@@ -189,7 +189,10 @@ def test_capitalised_names_end_at_a_hyphen_and_skip_conventional_capitals() -> N
 
 @pytest.mark.parametrize(
     "text, stated",
-    [("几乎每个周末都有大扫除", True), ("每年至少参加4次", True), ("一名普通党员", False), ("门禁老化", False)],
+    [
+        ("几乎每个周末都有大扫除", True), ("每年至少参加4次", True), ("一名普通党员", False), ("门禁老化", False),
+        ("今年(2019年)大商场的停车场开放了", False), ("2018年,71.7万名在职党员回社区报到", True),  # a year says when
+    ],
 )
 def test_states_quantity(text: str, stated: bool) -> None:
     # "How often" is answered by "every weekend"; a lone 一 (一名) is an article, not a quantity.
