@@ -62,7 +62,7 @@ _KINDS = {
         r"|\b(?:january|february|march|april|june|july|august|september|october|november|december)\b",
     ),
     "a time": (
-        r"什么时候|何时|哪一年|哪年|^when\b|\bwhen (?:did|do|does|is|was|were|will)\b|what year|which year",
+        r"什么时候|何时|哪1?年|^when\b|\bwhen (?:did|do|does|is|was|were|will)\b|what year|which year",
         r"\d{4}|今年|去年|月|日|周末|每周|假期|year|month|week",
     ),
     "a price or pay": (
@@ -103,6 +103,12 @@ _KINDS = {
     "a founder": (
         r"创始人|创办人|谁创办|谁创立|发起人|谁发起|founder|who founded|who established",
         r"创始|创办|创立|发起|组建|founded|founder|formed|set up by|started by|launched by|established by",
+    ),
+    "a founding": (
+        r"(?:哪1?年|什么时候|何时|几几年)[^?？]{0,6}(?:成立|创立|创办|建立|组建)|(?:成立|创立|创办|建立|组建)(?:于|在|的|是)?(?:哪1?年|什么时候|何时)"
+        r"|when (?:was|were|did)\b[^?]{0,60}\b(?:founded|established|set up|created|formed|start)\b"
+        r"|what year (?:was|were|did)\b[^?]{0,60}\b(?:founded|established|set up|created|formed|start)\b",
+        r"成立|创立|创办|建立|组建|历史|founded|established|set up|formed|history|since|years? old",
     ),
     "a university": (
         r"哪所大学|哪个大学|什么大学|哪所学校毕业|大学(?:里)?学的|学什么专业|什么专业"

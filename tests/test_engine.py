@@ -36,6 +36,7 @@ ANSWERED = [
     # a question word mistyped where it opens the question; a name typed as one word
     ("Wat is on the thrid floor of the Hetaoyuan building?", "hetaoyuan-third-floor-veterans"),
     ("核桃园社区那栋小楼一共几层?", "hetaoyuan-three-storey-building"),  # a total the fact gives
+    ("石景山老街坊是哪一年成立的?", "shijingshan-laojiefang-five-years"),  # "5 years of history"
     ("How many times did Caiqi visit the Dongsi courtyard this year?", "cai-qi-dongsi-courtyard-twice"),
     # Traditional characters, full-width forms, Slack markup
     ("西城區增加了多少個停車位", "west-changan-avenue-parking-673"),
@@ -73,6 +74,8 @@ NOT_ANSWERED = [
     "Did Beijing add 1000 parking spaces on West Chang'an Avenue?",
     "How many times did Chen Qi visit the Dongsi courtyard this year?",  # a surname, not a slip of "when"
     "北京一共有多少个街道乡镇?",  # the article gives a share (half), not a total
+    "张革是哪一年当上市委组织部副部长的?",  # no year in the fact
+    "中国共产党是哪一年成立的?",  # no founding in any fact
     "核桃园社区那家早教机构叫什么名字?",  # "a commercial early-education institution": unnamed
     # a quantity the article never states, or an age, a date, a price
     "新门禁系统花了多少钱",

@@ -125,6 +125,10 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         ("取消了多少项评比", "取消31项评比", None),
         ("how long has zhang ge been deputy head?", "zhang ge, deputy head of the organisation department", "a duration"),
         ("老街坊成立多久了", "已有5年历史的志愿者组织", None),
+        # 哪一年 is 哪1年 once normalised; a founding needs a fact that speaks of one.
+        ("张革是哪一年当上副部长的", "北京市委组织部副部长张革介绍说", "a time"),
+        ("中国共产党是哪一年成立的", "小楼的每1层都挂着党旗,2019年", "a founding"),
+        ("when was the laojiefang group founded?", "a volunteer organisation with 5 years of history", None),
         # A total is a count: a share or "one year" does not give it.
         ("北京一共有多少个街道乡镇", "过去这一年,北京市已有一半的街道乡镇试点了改革", "a total"),
         ("how many subdistricts are there in total", "half of beijing's subdistricts piloted it", "a total"),
