@@ -46,7 +46,7 @@ _EN_NUMBER_RE = re.compile(r"\b(" + "|".join(_EN_NUMBER) + r")\b")
 
 # A question that asks for a quantity: only a fact that states one can answer it.
 _ASKS_QUANTITY = re.compile(
-    r"多少|(?<![哪好])几(?![乎楼])|多大|多久|多长|数量|人数|how many|how much|how long|how old|number of|what number|amount of"
+    r"多少|(?<![哪好第])几(?![乎楼])|多大|多久|多长|数量|人数|how many|how much|how long|how old|number of|what number|amount of"
 )
 # A fact states a quantity if its Chinese text has a number in digits or one of these words.
 _QUANTITY_WORDS = re.compile(r"[02-9]|\d{2,}|半|大批|数次|多次|上百|上千|每个?(?:周末|周|天|月|年)")  # a lone 1 is 一名/一处: an article
@@ -62,7 +62,7 @@ _KINDS = {
         r"|\b(?:january|february|march|april|june|july|august|september|october|november|december)\b",
     ),
     "a time": (
-        r"什么时候|何时|哪1?年|^when\b|\bwhen (?:did|do|does|is|was|were|will)\b|what year|which year",
+        r"什么时候|何时|哪1?年|^when\b(?:(?= (?:is|are|was|were|do|does|did|will|would|can|could|has|have|had|exactly|roughly)\b)|(?![^,?]*,))|\bwhen (?:did|do|does|is|was|were|will)\b|what year|which year",
         r"\d{4}|今年|去年|月|日|周末|每周|假期|year|month|week",
     ),
     "a price or pay": (
@@ -85,6 +85,11 @@ _KINDS = {
     "a duration": (
         r"how long (?:has|have|had|did|does|do|is|was|will)\b|for how long|多久|多长时间|几年了|多少年了",
         r"年|\byears?\b|\bmonths?\b|个?月|\bweeks?\b|周|\bdays?\b|天|since|以来|至今",
+    ),
+    # How a game or a scheme works by its rules: 冰壶比赛的规则是什么 is not answered by who won.
+    "rules": (
+        r"规则|怎么玩|玩法|\brules?\b|how (?:do you|to) play",
+        r"规则|玩法|\brules?\b|\bregulations?\b|规定|制度|清单",
     ),
     # A total is a count: 北京一共有多少个街道乡镇 is not answered by "half of them".
     "a total": (

@@ -3,8 +3,8 @@
 import pytest
 
 from bot.text import (
-    asks_name, canonical_numbers, capitalised_names, clean, counted_thing, mentions, quoted_names, detect_language, normalize,
-    numbers, states_quantity, tokens, unmet_request, unnamed_thing,
+    asks_name, asks_quantity, canonical_numbers, capitalised_names, clean, counted_thing, mentions, quoted_names,
+    detect_language, normalize, numbers, states_quantity, tokens, unmet_request, unnamed_thing,
 )
 
 
@@ -129,6 +129,11 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         ("张革是哪一年当上副部长的", "北京市委组织部副部长张革介绍说", "a time"),
         ("中国共产党是哪一年成立的", "小楼的每1层都挂着党旗,2019年", "a founding"),
         ("when was the laojiefang group founded?", "a volunteer organisation with 5 years of history", None),
+        # "When ..., was he ...?" opens with a clause, not a question for a time.
+        ("when cai qi went back to his neighbourhood, what did he do there?", "cai qi cleaned up as an ordinary member", None),
+        ("when exactly will the games open, according to wang feng?", "wang feng, deputy secretary", "a time"),
+        ("第几号改革", "北京一号改革", None),  # an ordinal, not a quantity
+        ("冰壶比赛的规则是什么", "电厂路小学的旱地冰壶队拔得头筹", "rules"),
         # A total is a count: a share or "one year" does not give it.
         ("北京一共有多少个街道乡镇", "过去这一年,北京市已有一半的街道乡镇试点了改革", "a total"),
         ("how many subdistricts are there in total", "half of beijing's subdistricts piloted it", "a total"),
@@ -189,6 +194,11 @@ def test_capitalised_names_end_at_a_hyphen_and_skip_conventional_capitals() -> N
     # "party-building"; "Communist" is convention, not a name.
     assert capitalised_names("Did the Beijing-wide Party-building drive work?") == ["beijing", "party"]
     assert capitalised_names("How many Communist Party members reported?") == ["party"]
+
+
+def test_an_ordinal_is_not_a_quantity_asked() -> None:
+    assert asks_quantity(normalize("石景山老街坊有几年历史?")) and asks_quantity(normalize("有多少名党员?"))
+    assert not asks_quantity(normalize("标题里说北京的第几号改革?"))
 
 
 @pytest.mark.parametrize(
