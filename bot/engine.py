@@ -16,7 +16,7 @@ import numpy as np
 from bot.answer import Answer, Language, Suggestion
 from bot.factbase import FactBase, LoadedFact, load_factbase
 from bot.matcher import Index, Scored
-from bot.meaning import Meaning, load_meaning, unit
+from bot.meaning import Meaning, load_meaning, unit, whitening
 from bot.text import (
     asks_name, asks_quantity, bigrams, capitalised_names, clean, counted_thing, detect_language, latin_words, mentions,
     normalize, numbers, quoted_names, respell, stem, states_quantity, tagged_names, unmet_request, with_bigrams, words,
@@ -36,7 +36,8 @@ class Thresholds:
     coverage_weight: float = 0.6  # share of coverage in the score; the rest is phrasing closeness
     generic_share: float = 0.3  # a name in this share of facts or more is background, not a conflict
     shared_source_weight: float = 0.3  # weight of a source sentence's words in a fact that shares it
-    meaning_lead: float = 0.55  # how much closer in meaning (cosine, shared subject taken away) wins a tie within the margin
+    meaning_lead: float = 0.45  # how much closer in meaning (cosine, shared subject taken away) wins a tie within the margin
+    meaning_shrink: float = 1.0  # ridge on the within-fact covariance before whitening (bot/meaning.py)
 
 
 DEFAULT_THRESHOLDS = Thresholds()
@@ -109,7 +110,12 @@ class Engine:
             latin.update(w for n in normalised for w in latin_words(n))
             phrasings.append([" ".join(cut[q]) for q in asked])
         self._entries = entries
-        self._phrasing_vectors = {language: self._embed(lists) for language, lists in asked_by_language.items()}
+        # Each language's phrasings whitened by how the phrasings of one fact vary (see whitening).
+        self._phrasing_vectors, self._whitening = {}, {}
+        for language, lists in asked_by_language.items():
+            vectors = self._embed(lists)
+            self._whitening[language] = whitening(vectors, self.thresholds.meaning_shrink)
+            self._phrasing_vectors[language] = [unit(v @ self._whitening[language]) for v in vectors]
         self._index = Index(doc_tokens, phrasings, latin, self._meaning.words)
         self._entity_words = frozenset(entity_words)
         # A scan of every fact per name asked: cached (thread-safe, bounded) since names recur.
@@ -211,6 +217,8 @@ class Engine:
         subject is taken away first (the mean of the close facts' phrasings), and the question
         is compared with what is left of each phrasing: what it asks beyond the subject. The
         best fact still answers if what is left of one of its phrasings is clearly the closest.
+        All of it in the whitened space, where the ways one fact's phrasings differ from each
+        other (wording) weigh less than the ways facts differ (bot/meaning.py, whitening).
         """
         t = self.thresholds
         close = [s for score, s in ranked[1:] if score > ranked[0][0] - t.margin]
@@ -220,7 +228,7 @@ class Engine:
         subject = np.mean([vectors.mean(axis=0) for vectors in facts], axis=0)
         # Typos corrected first: a misspelt word is a different token to the model, not a near one.
         spelt = respell(query.normalized, self._index.spell)
-        asked = unit(self._meaning.embed([spelt])[0] - subject)
+        asked = unit(unit(self._meaning.embed([spelt])[0] @ self._whitening[language]) - subject)
         best, *others = (float((unit(vectors - subject) @ asked).max()) for vectors in facts)
         if best - max(others) >= t.meaning_lead:
             return None

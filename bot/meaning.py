@@ -61,6 +61,27 @@ class Meaning:
         return unit(vectors)
 
 
+def whitening(groups: list[np.ndarray], shrink: float) -> np.ndarray:
+    """Return the linear map that evens out how the texts within each group vary.
+
+    ``groups`` holds one matrix of unit vectors per fact (its phrasings). Two phrasings of one
+    fact differ in wording: the directions in which they differ are noise for telling facts
+    apart, and the map shrinks them (the inverse square root of the within-fact covariance,
+    as in linear discriminant analysis), so that what tells facts apart counts for more.
+    ``shrink`` times the mean variance is added in every direction first, so that directions
+    no two phrasings happened to differ in are not blown up. Identity if no fact has two phrasings.
+    """
+    dimensions = groups[0].shape[1] if groups else 0
+    centred = [g - g.mean(axis=0) for g in groups if len(g) > 1]
+    if not centred:
+        return np.eye(dimensions, dtype=np.float32)
+    stacked = np.concatenate(centred)
+    covariance = stacked.T @ stacked / len(stacked)
+    covariance += shrink * np.trace(covariance) / dimensions * np.eye(dimensions)
+    values, vectors = np.linalg.eigh(covariance)
+    return ((vectors / np.sqrt(values)) @ vectors.T).astype(np.float32)
+
+
 def unit(vectors: np.ndarray) -> np.ndarray:
     """Return ``vectors`` (one, or one per row) scaled to length 1; a zero vector stays zero."""
     norms = np.linalg.norm(vectors, axis=-1, keepdims=True)

@@ -187,8 +187,9 @@ def test_facts_quoting_one_sentence_are_told_apart_by_their_own_detail(tmp_path:
 # Facts that share a subject score alike on words; the best is answered only when its
 # phrasings are clearly closer in meaning than every other fact's within the margin.
 SIBLINGS = [
-    ("Why reduce the burden on neighbourhood communities?", "burden-reduction-purpose"),
     ("Dianchanglu Primary School", "dianchanglu-school-winter-sports"),
+    ("How many floors does the Hetaoyuan community building have?", "hetaoyuan-three-storey-building"),
+    ("Are government car parks in Xicheng open to hutong residents now?", "xicheng-government-parking-opened"),
 ]
 
 
@@ -201,3 +202,12 @@ def test_meaning_decides_between_facts_words_cannot_tell_apart(engine: Engine, q
     unsure = words_only.ask(question)
     assert not unsure.answered and unsure.reason.startswith("runner-up")
     assert unsure.suggestions[0].fact_id == fact_id
+
+
+def test_whitening_is_what_tells_these_siblings_apart(engine: Engine) -> None:
+    # Compared without whitening (a ridge so large the map is a scaled identity), the same
+    # question stays a "did you mean": the wording its phrasings share outweighs the floor count.
+    question, fact_id = SIBLINGS[1]
+    unwhitened = Engine(engine.base, dataclasses.replace(engine.thresholds, meaning_shrink=1e9))
+    unsure = unwhitened.ask(question)
+    assert not unsure.answered and unsure.suggestions[0].fact_id == fact_id

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from bot.errors import CitebotError
-from bot.meaning import load_meaning, read_meaning
+from bot.meaning import load_meaning, read_meaning, unit, whitening
 
 
 def test_vectors_are_unit_length_and_an_empty_text_is_zero() -> None:
@@ -36,3 +36,15 @@ def test_words_the_vocabulary_holds_whole_are_words_and_typos_are_not() -> None:
 def test_a_missing_model_file_is_one_clear_error_naming_it(tmp_path) -> None:
     with pytest.raises(CitebotError, match=r"l2_supercat_256\.safetensors: missing"):
         read_meaning(tmp_path)
+
+
+def test_whitening_shrinks_the_directions_one_facts_phrasings_vary_in() -> None:
+    # Two facts whose phrasings vary along x (wording) and differ along y (what they say).
+    rng = np.random.default_rng(0)
+    groups = [np.column_stack([rng.normal(0, 1.0, 200), rng.normal(centre, 0.1, 200), rng.normal(0, 0.1, 200)]) for centre in (1, -1)]
+    w = whitening(groups, shrink=0.0)
+    wording, subject = unit(np.array([1.0, 0, 0]) @ w), unit(np.array([0, 1.0, 0]) @ w)
+    assert np.linalg.norm(np.array([1.0, 0, 0]) @ w) < np.linalg.norm(np.array([0, 1.0, 0]) @ w) / 5
+    assert abs(wording @ subject) < 0.2  # still separate directions
+    # With no fact holding two phrasings there is nothing to learn: the identity.
+    assert np.array_equal(whitening([np.ones((1, 3)), np.zeros((1, 3))], shrink=0.3), np.eye(3, dtype=np.float32))
