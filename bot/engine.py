@@ -90,8 +90,14 @@ class Engine:
             quantitative = states_quantity(said_zh_normalised)
             claims = normalize("\n".join((fact.source, fact.answer.zh, fact.answer.en)))
             # By language, so that 张颖 is not news to a question that says "Zhang Ying".
+            # jieba tags common words as names too (城市, 胡同, 党组织): a tagged name is the fact's
+            # only if its curator listed it among the entities; a quoted name always is.
+            listed = [normalize(entity) for entity in fact.entities]
             claim_names = {
-                "zh": frozenset([*tagged_names(said_zh_normalised), *(normalize(n) for n in quoted_names(said_zh))]),
+                "zh": frozenset([
+                    *(name for name in tagged_names(said_zh_normalised) if any(name in entity for entity in listed)),
+                    *(normalize(n) for n in quoted_names(said_zh)),
+                ]),
                 "en": frozenset(normalize(n) for n in [*capitalised_names(fact.answer.en), *quoted_names(fact.answer.en)]),
             }
             held_words = frozenset(w for content in cut.values() for w in content)

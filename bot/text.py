@@ -111,8 +111,8 @@ _KINDS = {
     ),
     "a founding": (
         r"(?:哪1?年|什么时候|何时|几几年)[^?？]{0,6}(?:成立|创立|创办|建立|组建)|(?:成立|创立|创办|建立|组建)(?:于|在|的|是)?(?:哪1?年|什么时候|何时)"
-        r"|when (?:was|were|did)\b[^?]{0,60}\b(?:founded|established|set up|created|formed|start)\b"
-        r"|what year (?:was|were|did)\b[^?]{0,60}\b(?:founded|established|set up|created|formed|start)\b",
+        r"|when (?:was|were|did)\b[^?]{0,60}\b(?:founded|established|set up|created|formed)\b"
+        r"|what year (?:was|were|did)\b[^?]{0,60}\b(?:founded|established|set up|created|formed)\b",
         r"成立|创立|创办|建立|组建|历史|founded|established|set up|formed|history|since|years? old",
     ),
     "a university": (
@@ -132,9 +132,9 @@ _KIND_PATTERNS = {kind: (re.compile(asks), re.compile(holds)) for kind, (asks, h
 _LEVELS = re.compile(r"国家级|省级|市级|区级|县级|街道级|部级|局级|处级|科级|national-level|provincial|municipal|district-level|county-level")
 # A question that asks for a name: only a fact that names someone or something can answer it.
 _ASKS_NAME = re.compile(
-    r"叫什么名字|什么名字|名字叫|叫啥名|哪家公司|哪家企业|哪家机构|哪个检察院|哪个法院|哪所大学|哪个大学"
+    r"叫什么名字|什么名字|名字叫|叫啥名|哪家公司|哪家企业|哪家机构|哪个检察院|哪个法院|哪所大学|哪个大学|哪(?:个|家|些)单位"
     r"|what(?:'s| is| was) (?:the|his|her|its|their) name|\bname of the\b"
-    r"|which (?:[a-z-]+ )?(?:company|firm|university|school|court|procuratorate|(?:government )?departments|organi[sz]ations"
+    r"|which (?:[a-z-]+ )?(?:company|firm|university|school|court|procuratorate|(?:government )?departments|organi[sz]ations|units"
     r"|agencies|companies|firms)"
 )
 
@@ -422,7 +422,7 @@ _CAPITALISED = re.compile(r"(?<![\w'-])[A-Z][a-zA-Z]*")
 _SENTENCE_STARTERS = frozenset(
     """besides roughly apart also so then and but under in on at according since after before during for from
     with without please explain describe give list name approximately about around exactly just only even
-    apparently reportedly i yes no across over through between among within""".split()
+    apparently reportedly i yes no across over through between among within true really right correct""".split()
 )
 
 
@@ -444,6 +444,8 @@ _QUESTION_WORD_SLIPS = frozenset(
     slip for word in "what which who whom whose when where why how".split() for slip in _slips(word) if len(slip) > 1
 ) - {"chen", "hen", "hou", "shen", "wen", "wo", "zhen"}
 _OPENERS = _SENTENCE_STARTERS | _QUESTION_WORD_SLIPS
+# What may come before the first word of a sentence: nothing, or a sentence's end, then quotes.
+_SENTENCE_START = re.compile(r"(?:^|[.!?;:。！？；：])[\s\"'“‘(\[]*$")
 # Capitalised by convention in English news about China, but naming no one in particular.
 _NOT_NAMES = frozenset("communist chinese cpc ccp".split())
 
@@ -478,13 +480,13 @@ def quoted_names(text: str) -> list[str]:
 def capitalised_names(text: str) -> list[str]:
     """Return the capitalised English words of a cleaned (not case-folded) text, folded: likely names.
 
-    Possessives are dropped (Xicheng's -> xicheng); the first word is a name only if it is
-    not a question word, stopword or common sentence opener.
+    Possessives are dropped (Xicheng's -> xicheng); the first word of a sentence ("... this
+    year. True?") is a name only if it is not a question word, stopword or common opener.
     """
     out = []
-    for position, match in enumerate(_CAPITALISED.finditer(text)):
+    for match in _CAPITALISED.finditer(text):
         word = match.group().casefold()
-        first = match.start() == len(text) - len(text.lstrip(" \"'“‘([")) if position == 0 else False
+        first = _SENTENCE_START.search(text[: match.start()]) is not None
         if word in EN_STOPWORDS or word in _EN_MARKERS or word in _NOT_NAMES or (first and word in _OPENERS):
             continue
         out.append(word)

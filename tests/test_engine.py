@@ -77,6 +77,8 @@ NOT_ANSWERED = [
     "张革是哪一年当上市委组织部副部长的?",  # no year in the fact
     "中国共产党是哪一年成立的?",  # no founding in any fact
     "核桃园社区那家早教机构叫什么名字?",  # "a commercial early-education institution": unnamed
+    "华龙苑北里的物业公司叫什么名字?",  # jieba tags 党组织 a name; the fact lists no such entity
+    "Which units lent the land for the car park near West Chang'an Avenue?",  # "surrounding units"
     # a quantity the article never states, or an age, a date, a price
     "新门禁系统花了多少钱",
     "How old is Cai Qi?",

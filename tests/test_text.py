@@ -134,6 +134,7 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         ("when exactly will the games open, according to wang feng?", "wang feng, deputy secretary", "a time"),
         ("第几号改革", "北京一号改革", None),  # an ordinal, not a quantity
         ("冰壶比赛的规则是什么", "电厂路小学的旱地冰壶队拔得头筹", "rules"),
+        ("when did beijing start pushing the reform?", "beijing promoted the reform in 2019", None),  # a start, no founding
         # A total is a count: a share or "one year" does not give it.
         ("北京一共有多少个街道乡镇", "过去这一年,北京市已有一半的街道乡镇试点了改革", "a total"),
         ("how many subdistricts are there in total", "half of beijing's subdistricts piloted it", "a total"),
@@ -170,6 +171,11 @@ def test_asks_name(question: str, asks: bool) -> None:
 def test_quoted_names_are_names() -> None:
     assert quoted_names("推行“街乡吹哨,部门报到”改革,见《北京日报》") == ["街乡吹哨,部门报到", "北京日报"]
     assert quoted_names("the 'street whistle' reform (\"this year\"), Xicheng's and the members' duty") == ["street whistle", "this year"]
+
+
+def test_the_first_word_of_any_sentence_may_be_an_opener() -> None:
+    assert capitalised_names("I heard 100 communities in Shijingshan took part. True?") == ["shijingshan"]
+    assert capitalised_names("What did Xicheng do? Shanghai did more.") == ["xicheng", "shanghai"]
 
 
 def test_a_mistyped_question_word_opening_a_question_is_no_name() -> None:
