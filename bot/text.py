@@ -402,7 +402,7 @@ def with_bigrams(content_words: list[str]) -> list[str]:
 
 _NAME_FLAGS = ("nr", "ns", "nt")  # jieba's person, place and organisation names
 # jieba's tagger sometimes glues a preposition to a name (对史峰): these are trimmed off.
-_GLUED = "对给向跟和与把被在从于的了是"
+_GLUED = "对给向跟和与把被在从于的了是有住叫年说"
 
 
 def tagged_words(normalized: str) -> dict[str, str]:
@@ -422,7 +422,8 @@ _CAPITALISED = re.compile(r"(?<![\w'-])[A-Z][a-zA-Z]*")
 _SENTENCE_STARTERS = frozenset(
     """besides roughly apart also so then and but under in on at according since after before during for from
     with without please explain describe give list name approximately about around exactly just only even
-    apparently reportedly i yes no across over through between among within true really right correct""".split()
+    apparently reportedly i yes no across over through between among within true really right correct
+    once while if although though whenever""".split()
 )
 
 

@@ -4,7 +4,7 @@ import pytest
 
 from bot.text import (
     asks_name, asks_quantity, canonical_numbers, capitalised_names, clean, counted_thing, mentions, quoted_names,
-    detect_language, normalize, numbers, states_quantity, tokens, unmet_request, unnamed_thing,
+    detect_language, normalize, numbers, states_quantity, tagged_names, tokens, unmet_request, unnamed_thing,
 )
 
 
@@ -173,7 +173,14 @@ def test_quoted_names_are_names() -> None:
     assert quoted_names("the 'street whistle' reform (\"this year\"), Xicheng's and the members' duty") == ["street whistle", "this year"]
 
 
+def test_a_character_jieba_glues_to_a_name_is_trimmed() -> None:
+    assert tagged_names(normalize("张颖在龙泽园住了多久")) == ["张颖", "龙泽园"]
+    assert tagged_names(normalize("2019年史峰当主任几年了")) == ["史峰"]
+    assert tagged_names(normalize("听说有个街道办主任叫史峰")) == ["史峰"]
+
+
 def test_the_first_word_of_any_sentence_may_be_an_opener() -> None:
+    assert capitalised_names("Once members have registered in Xicheng, what do they do?") == ["xicheng"]
     assert capitalised_names("I heard 100 communities in Shijingshan took part. True?") == ["shijingshan"]
     assert capitalised_names("What did Xicheng do? Shanghai did more.") == ["xicheng", "shanghai"]
 
