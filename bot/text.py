@@ -488,6 +488,9 @@ def capitalised_names(text: str) -> list[str]:
     for match in _CAPITALISED.finditer(text):
         word = match.group().casefold()
         first = _SENTENCE_START.search(text[: match.start()]) is not None
+        # "Journalist here: ..." introduces the asker; "Shanghai resident here" still names Shanghai.
+        if first and text[match.end() :].startswith(" here"):
+            continue
         if word in EN_STOPWORDS or word in _EN_MARKERS or word in _NOT_NAMES or (first and word in _OPENERS):
             continue
         out.append(word)

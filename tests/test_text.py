@@ -180,6 +180,8 @@ def test_a_character_jieba_glues_to_a_name_is_trimmed() -> None:
 
 
 def test_the_first_word_of_any_sentence_may_be_an_opener() -> None:
+    assert capitalised_names("Journalist here, on deadline: what did Xicheng open?") == ["xicheng"]
+    assert capitalised_names("Shanghai resident here: what did Xicheng open?") == ["shanghai", "xicheng"]
     assert capitalised_names("Once members have registered in Xicheng, what do they do?") == ["xicheng"]
     assert capitalised_names("I heard 100 communities in Shijingshan took part. True?") == ["shijingshan"]
     assert capitalised_names("What did Xicheng do? Shanghai did more.") == ["xicheng", "shanghai"]
