@@ -85,8 +85,6 @@ def sweep_lead(base: FactBase, cases: list[LabelledQuestion]) -> None:
                 f" {rate('near_miss'):>6.1f} {wrong:>5} {cv_right:>9} {cv_wrong:>9}",
                 flush=True,
             )
-            if lead == float("inf") and shrink < 1e9:
-                continue  # "off" does not depend on the ridge
 
 
 if __name__ == "__main__":

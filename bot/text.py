@@ -62,7 +62,10 @@ _KINDS = {
         r"|\b(?:january|february|march|april|june|july|august|september|october|november|december)\b",
     ),
     "a time": (
-        r"什么时候|何时|哪1?年|^when\b(?:(?= (?:is|are|was|were|do|does|did|will|would|can|could|has|have|had|exactly|roughly)\b)|(?![^,?]*,))|\bwhen (?:did|do|does|is|was|were|will)\b|what year|which year",
+        # A 'when' opening a question asks a time if a verb or 'exactly' follows it, or no comma
+        # does: "When Cai Qi went back, was he ...?" opens with a clause.
+        r"什么时候|何时|哪1?年|what year|which year|\bwhen (?:did|do|does|is|was|were|will)\b"
+        r"|^when\b(?:(?= (?:is|are|was|were|do|does|did|will|would|can|could|has|have|had|exactly|roughly)\b)|(?![^,?]*,))",
         r"\d{4}|今年|去年|月|日|周末|每周|假期|year|month|week",
     ),
     "a price or pay": (
@@ -110,7 +113,8 @@ _KINDS = {
         r"创始|创办|创立|发起|组建|founded|founder|formed|set up by|started by|launched by|established by",
     ),
     "a founding": (
-        r"(?:哪1?年|什么时候|何时|几几年)[^?？]{0,6}(?:成立|创立|创办|建立|组建)|(?:成立|创立|创办|建立|组建)(?:于|在|的|是)?(?:哪1?年|什么时候|何时)"
+        r"(?:哪1?年|什么时候|何时|几几年)[^?？]{0,6}(?:成立|创立|创办|建立|组建)"
+        r"|(?:成立|创立|创办|建立|组建)(?:于|在|的|是)?(?:哪1?年|什么时候|何时)"
         r"|when (?:was|were|did)\b[^?]{0,60}\b(?:founded|established|set up|created|formed)\b"
         r"|what year (?:was|were|did)\b[^?]{0,60}\b(?:founded|established|set up|created|formed)\b",
         r"成立|创立|创办|建立|组建|历史|founded|established|set up|formed|history|since|years? old",
