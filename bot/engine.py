@@ -19,7 +19,8 @@ from bot.matcher import Index, Scored
 from bot.meaning import Meaning, load_meaning, unit, whitening
 from bot.text import (
     asks_name, asks_quantity, bigrams, capitalised_names, clean, counted_thing, detect_language, latin_words, mentions,
-    normalize, numbers, quoted_names, respell, stem, states_quantity, tagged_names, unmet_request, with_bigrams, words,
+    normalize, numbers, quoted_names, respell, rough_numbers, set_aside, stem, states_quantity, tagged_names,
+    unmet_request, with_bigrams, words,
 )
 
 # Longest question the engine reads; the rest of a 100 kB paste is noise, not a question.
@@ -198,10 +199,16 @@ class Engine:
         if asks_name(normalized) and not self._gives_a_name(entry, query, language):
             return "asks for a name the fact does not give"
         missing = {n for n in numbers(normalized) if n not in ("0", "1")} - entry.numbers
+        rough = rough_numbers(normalized)
+        missing = {
+            n for n in missing
+            if n not in rough or not any(rough[n][0] <= float(held) < rough[n][1] for held in entry.numbers)
+        }
         if missing:
             return f"number {min(missing)} not in the fact"
-        names = set(tagged_names(normalized)) | (set(query.words) & self._entity_words)
-        names |= {normalize(n) for n in capitalised_names(clean(question))}
+        # A name set aside ("Apart from Hualongyuan Beili, which other estates ...") is not asked about.
+        names = set(tagged_names(set_aside(normalized))) | (set(query.words) & self._entity_words)
+        names |= {normalize(n) for n in capitalised_names(set_aside(clean(question)))}
         for name in sorted(names):
             if self._holds_name(entry, name):
                 continue

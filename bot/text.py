@@ -46,7 +46,7 @@ _EN_NUMBER_RE = re.compile(r"\b(" + "|".join(_EN_NUMBER) + r")\b")
 
 # A question that asks for a quantity: only a fact that states one can answer it.
 _ASKS_QUANTITY = re.compile(
-    r"多少|(?<![哪好第])几(?![乎楼])|多大|多久|多长|数量|人数|how many|how much|how long|how old|number of|what number|amount of"
+    r"多少|(?<![哪那好第])几(?![乎楼])|多大|多久|多长|数量|人数|how many|how much|how long|how old|number of|what number|amount of"
 )
 # A fact states a quantity if its Chinese text has a number in digits or one of these words.
 _QUANTITY_WORDS = re.compile(r"[02-9]|\d{2,}|半|大批|数次|多次|上百|上千|每个?(?:周末|周|天|月|年)")  # a lone 1 is 一名/一处: an article
@@ -295,6 +295,8 @@ def clean(text: str) -> str:
 
 
 def _cn_to_int(numeral: str) -> int:
+    if len(numeral) == 4 and not any(ch in _CN_UNIT for ch in numeral):
+        return int("".join(str(_CN_DIGIT[ch]) for ch in numeral))  # a year read digit by digit: 二零一八
     total, current = 0, 0
     for ch in numeral:
         if ch in _CN_DIGIT:
@@ -353,6 +355,37 @@ def states_quantity(normalized: str) -> bool:
 def numbers(normalized: str) -> set[str]:
     """Return the numbers written in an already normalised text."""
     return set(_NUMBER.findall(normalized))
+
+
+# "70多万", "670多个", "100余", "over 9,000", "about 670": a number given as a bound, not exactly.
+_ROUGH = re.compile(
+    r"(\d+)\s*(?:多|余|来)\s*([万千百]?)"
+    r"|(?:more than|over|nearly|almost|about|around|roughly|some|approximately)\s+(\d+)"
+)
+_UNIT = {"万": 10_000, "千": 1_000, "百": 100, "": 1}
+# "18年" for 2018: a year written short.
+_SHORT_YEAR = re.compile(r"(?<![\d.])(\d\d)\s*年")
+
+
+def rough_numbers(normalized: str) -> dict[str, tuple[float, float]]:
+    """Return the numbers a normalised question gives roughly, each with the range it stands for.
+
+    X多 is more than X and less than X plus one step of its last non-zero digit (70多万:
+    700,000 to 800,000; 100多: 100 to 200); "about X" or "nearly X" is within a tenth of X;
+    "18年" is the year 2018 as well as 18 years.
+    """
+    found: dict[str, tuple[float, float]] = {}
+    for match in _ROUGH.finditer(normalized):
+        if match.group(1):
+            digits, unit = match.group(1), _UNIT[match.group(2)]
+            step = 10 ** (len(digits) - len(digits.rstrip("0")) or 1) if digits.rstrip("0") else 1
+            found[digits] = (int(digits) * unit, (int(digits) + step) * unit)
+        else:
+            value = int(match.group(3))
+            found[match.group(3)] = (value * 0.9, value * 1.1 + 1)
+    for match in _SHORT_YEAR.finditer(normalized):
+        found.setdefault(match.group(1), (2000 + int(match.group(1)), 2001 + int(match.group(1))))
+    return found
 
 
 def words(normalized: str, spell: Callable[[str], str] | None = None) -> list[str]:
@@ -471,6 +504,15 @@ def mentions(normalized: str, name: str) -> bool:
     if not name.isascii():
         return name in normalized
     return bool(name.strip()) and _name_pattern(name).search(normalized) is not None
+
+
+# "Apart from X, ...", 除了X,...: what is set aside, up to the next comma or question mark.
+_SET_ASIDE = re.compile(r"(?i)(?:apart from|aside from|besides|other than|except(?: for)?|除了)[^,，?？]*")
+
+
+def set_aside(text: str) -> str:
+    """Return ``text`` without what it sets aside ("apart from X", 除了X): names there are not asked about."""
+    return _SET_ASIDE.sub(" ", text)
 
 
 # A quoted phrase names something: a programme, a slogan, a group ("老街坊", 'street whistle').

@@ -37,6 +37,8 @@ ANSWERED = [
     ("Wat is on the thrid floor of the Hetaoyuan building?", "hetaoyuan-third-floor-veterans"),
     ("核桃园社区那栋小楼一共几层?", "hetaoyuan-three-storey-building"),  # a total the fact gives
     ("石景山老街坊是哪一年成立的?", "shijingshan-laojiefang-five-years"),  # "5 years of history"
+    # numbers given roughly or short: 七十多万 for 71.7万, 18年 for 2018
+    ("听说18年有七十多万党员回居住地报到,准数是多少?", "working-members-reported-2018"),
     ("How many times did Caiqi visit the Dongsi courtyard this year?", "cai-qi-dongsi-courtyard-twice"),
     # Traditional characters, full-width forms, Slack markup
     ("西城區增加了多少個停車位", "west-changan-avenue-parking-673"),
@@ -72,6 +74,7 @@ NOT_ANSWERED = [
     "2020年北京有多少在职党员回社区报到?",
     "海淀区增加了多少停车位",
     "Did Beijing add 1000 parking spaces on West Chang'an Avenue?",
+    "听说西长安街新增了八百多个车位?",  # 八百多 is not 673
     "How many times did Chen Qi visit the Dongsi courtyard this year?",  # a surname, not a slip of "when"
     "北京一共有多少个街道乡镇?",  # the article gives a share (half), not a total
     "张革是哪一年当上市委组织部副部长的?",  # no year in the fact

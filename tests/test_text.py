@@ -4,7 +4,8 @@ import pytest
 
 from bot.text import (
     asks_name, asks_quantity, canonical_numbers, capitalised_names, clean, counted_thing, mentions, quoted_names,
-    detect_language, normalize, numbers, states_quantity, tagged_names, tokens, unmet_request, unnamed_thing,
+    detect_language, normalize, numbers, rough_numbers, set_aside, states_quantity, tagged_names, tokens, unmet_request,
+    unnamed_thing,
 )
 
 
@@ -214,6 +215,7 @@ def test_capitalised_names_end_at_a_hyphen_and_skip_conventional_capitals() -> N
 def test_an_ordinal_is_not_a_quantity_asked() -> None:
     assert asks_quantity(normalize("石景山老街坊有几年历史?")) and asks_quantity(normalize("有多少名党员?"))
     assert not asks_quantity(normalize("标题里说北京的第几号改革?"))
+    assert not asks_quantity(normalize("要推动社区实现啥?事务共商那几个"))  # "those", not "how many"
 
 
 @pytest.mark.parametrize(
@@ -261,3 +263,24 @@ def test_counted_thing(question: str, thing: str | None) -> None:
 )
 def test_unnamed_thing(question: str, fact: str, thing: str | None) -> None:
     assert unnamed_thing(normalize(question), normalize(fact)) == thing
+
+
+def test_a_year_read_digit_by_digit_is_that_year() -> None:
+    assert normalize("二零一八年") == "2018年" and normalize("二〇一九年") == "2019年"
+    assert normalize("一百五十项") == "150项" and normalize("十八年") == "18年"
+
+
+def test_a_number_given_roughly_stands_for_a_range() -> None:
+    assert rough_numbers(normalize("听说有七十多万党员报到")) == {"70": (700_000, 800_000)}
+    assert rough_numbers(normalize("六百七十多个车位")) == {"670": (670, 680)}
+    assert rough_numbers(normalize("100多个社区")) == {"100": (100, 200)}
+    assert rough_numbers(normalize("18年有多少党员报到")) == {"18": (2018, 2019)}
+    low, high = rough_numbers(normalize("about 670 parking spaces"))["670"]
+    assert low <= 673 < high and not low <= 800 < high
+    assert rough_numbers(normalize("2018年有717000名党员报到")) == {}  # exact numbers stay exact
+
+
+def test_what_a_question_sets_aside_is_not_asked_about() -> None:
+    assert capitalised_names(set_aside("Apart from Hualongyuan Beili, which other estates use it?")) == []
+    assert set_aside("除了西城区,还有哪个区开放了停车场?").startswith(" ,还有哪个区")
+    assert capitalised_names(set_aside("Besides Beijing, did Shanghai do it?")) == ["shanghai"]
