@@ -311,9 +311,21 @@ def _format(value: float) -> str:
     return str(int(value)) if value == int(value) else f"{value:g}"
 
 
+# 三分之二 is 2/3 and 百分之五十 is 50%; 二分之一 is 一半, as the news writes it.
+_FRACTION = re.compile(r"([零〇一二两三四五六七八九十百千\d]+)分之([零〇一二两三四五六七八九十百千\d.]+)")
+
+
+def _fraction(match: re.Match[str]) -> str:
+    whole, part = (m if m[0].isdigit() else str(_cn_to_int(m)) for m in match.groups())
+    if whole == "100":
+        return f"{part}%"
+    return "一半" if (whole, part) == ("2", "1") else f"{part}/{whole}"
+
+
 def canonical_numbers(text: str) -> str:
-    """Write numbers one way: Chinese numerals and 万/亿 as digits, no thousands separators."""
+    """Write numbers one way: Chinese numerals and 万/亿 as digits, fractions as a/b, no thousands separators."""
     text = _THOUSANDS.sub("", text)
+    text = _FRACTION.sub(_fraction, text)
     text = _CN_NUMERAL.sub(lambda m: str(_cn_to_int(m.group())), text)
     text = _WAN.sub(lambda m: _format(float(m.group(1)) * (10_000 if m.group(2) == "万" else 100_000_000)), text)
     text = _EN_NUMBER_RE.sub(lambda m: _EN_NUMBER[m.group()], text)

@@ -265,6 +265,11 @@ def test_unnamed_thing(question: str, fact: str, thing: str | None) -> None:
     assert unnamed_thing(normalize(question), normalize(fact)) == thing
 
 
+def test_fractions_are_written_one_way() -> None:
+    assert normalize("三分之二的街道") == "2/3的街道" and normalize("百分之五十") == "50%"
+    assert normalize("二分之一的街道") == normalize("一半的街道")
+
+
 def test_a_year_read_digit_by_digit_is_that_year() -> None:
     assert normalize("二零一八年") == "2018年" and normalize("二〇一九年") == "2019年"
     assert normalize("一百五十项") == "150项" and normalize("十八年") == "18年"
