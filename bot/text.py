@@ -139,7 +139,7 @@ _ASKS_NAME = re.compile(
     r"叫什么名字|什么名字|名字叫|叫啥名|哪家公司|哪家企业|哪家机构|哪个检察院|哪个法院|哪所大学|哪个大学|哪(?:个|家|些)单位"
     r"|what(?:'s| is| was) (?:the|his|her|its|their) name|\bname of the\b"
     r"|which (?:[a-z-]+ )?(?:company|firm|university|school|court|procuratorate|(?:government )?departments|organi[sz]ations|units"
-    r"|agencies|companies|firms)"
+    r"|agencies|companies|firms|malls|shops|restaurants|hotels|hospitals)"
 )
 
 
@@ -217,7 +217,7 @@ _TITLE_GROUPS = (
     r"主席|会长|chairman|chairwoman|chair|president",
     r"队长|组长|captain",
     r"经理|manager",
-    r"主任|部长|局长|处长|科长|厅长|所长|院长|director|head|chief|minister|dean",
+    r"主任|部长|局长|处长|科长|厅长|所长|院长|director|head|heads|chief|minister|dean",
 )
 # English titles as whole words only ("head" is not in "headquarters"); Chinese has no word breaks.
 _TITLE = re.compile(

@@ -82,6 +82,7 @@ NOT_ANSWERED = [
     "核桃园社区那家早教机构叫什么名字?",  # "a commercial early-education institution": unnamed
     "华龙苑北里的物业公司叫什么名字?",  # jieba tags 党组织 a name; the fact lists no such entity
     "Which units lent the land for the car park near West Chang'an Avenue?",  # "surrounding units"
+    "Which shopping malls in Xicheng opened their car parks to hutong residents?",  # "big shopping malls"
     # a quantity the article never states, or an age, a date, a price
     "新门禁系统花了多少钱",
     "How old is Cai Qi?",

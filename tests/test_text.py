@@ -117,6 +117,7 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         ("who is the principal of the school", "the school's curling team came first", "a principal, whom the fact does not name"),
         ("who is the head of guang'anmennei subdistrict", "shi feng, director of guang'anmennei subdistrict office", None),
         ("who is the director of the organisation department", "zhang ge, deputy head of the organisation department", "the director (the fact names a deputy)"),
+        ("who heads the organisation department?", "zhang ge, deputy head of the organisation department", "the heads (the fact names a deputy)"),
         ("where are the headquarters", "x", None),
         ("加了多少名科长级别的领导", "新增科级领导干部212名", None),
         # A count of people needs a fact that counts people; 个 counts anything else.
