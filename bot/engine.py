@@ -39,6 +39,7 @@ class Thresholds:
     shared_source_weight: float = 0.3  # weight of a source sentence's words in a fact that shares it
     meaning_lead: float = 0.45  # how much closer in meaning (cosine, shared subject taken away) wins a tie within the margin
     meaning_shrink: float = 1.0  # ridge on the within-fact covariance before whitening (bot/meaning.py)
+    word_alike: float = 0.5  # cosine at which a thing asked is the one a fact leaves unnamed in other words
 
 
 DEFAULT_THRESHOLDS = Thresholds()
@@ -193,7 +194,7 @@ class Engine:
         counted = counted_thing(normalized)
         if counted and stem(self._index.spell(counted)) not in entry.words:
             return f"counts {counted}, which the fact does not speak of"
-        unmet = unmet_request(normalized, entry.claims)
+        unmet = unmet_request(normalized, entry.claims, self._alike)
         if unmet:
             return f"asks for {unmet}, which the fact does not state"
         if asks_name(normalized) and not self._gives_a_name(entry, query, language):
@@ -246,6 +247,11 @@ class Engine:
         if best - max(others) >= t.meaning_lead:
             return None
         return f"runner-up {self._entries[close[0].index].loaded.id} within {t.margin:.0f}"
+
+    def _alike(self, word: str, others: list[str]) -> bool:
+        """True if ``word`` is close in meaning to one of ``others`` (singer, vocal)."""
+        vectors = self._meaning.embed([word, *others])
+        return float((vectors[1:] @ vectors[0]).max()) >= self.thresholds.word_alike
 
     def _gives_a_name(self, entry: _Entry, query: _Query, language: Language) -> bool:
         """True if the fact names someone or something the question does not already name."""

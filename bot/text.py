@@ -177,7 +177,12 @@ _NAMED_THING = re.compile(
 _PHRASE_ENDS = frozenset("who whom whose which that in at from of for with on by".split())
 
 
-def unnamed_thing(question: str, claims: str) -> str | None:
+# An English thing a fact speaks of as "a" or "some" one: the words after the article.
+_DESCRIBED = re.compile(r"(?<!\), )\b(?:a|an|some|one)\s+((?:[a-z'-]+\s+){0,2}[a-z'-]+)")
+Alike = Callable[[str, list[str]], bool]
+
+
+def unnamed_thing(question: str, claims: str, alike: Alike | None = None) -> str | None:
     """Return the thing a normalised question asks the name of, if the fact only speaks of "a" or "some" one.
 
     有的党员是海外归来的声乐大师 and "a vocal master" say there was one, not who: a question
@@ -197,8 +202,16 @@ def unnamed_thing(question: str, claims: str) -> str | None:
         # Not after a bracketed name: "Dongxinglou (东兴楼), a long-established restaurant" is
         # named; "one Party member, a vocal master" is not.
         pattern = r"(?<!\), )\b(?:a|an|some|one)\s+(?:[\w'-]+\s+){0,3}%ss?\b"
-    if head and len(head[0]) >= 2 and re.search(pattern % re.escape(head[0]), claims):
+    if not head or len(head[0]) < 2:
+        return None
+    if re.search(pattern % re.escape(head[0]), claims):
         return head[0]
+    # In other words ("the singer" for "a vocal master"): ``alike`` says if the thing asked is
+    # close in meaning to a word of one the fact speaks of only as "a" one.
+    if alike is not None and not match.group(1):
+        described = [w for m in _DESCRIBED.finditer(claims) for w in m.group(1).split() if w not in EN_STOPWORDS]
+        if described and alike(head[0], described):
+            return head[0]
     return None
 
 
@@ -228,7 +241,7 @@ _TITLE = re.compile(
 _TITLE_GROUP = {title: n for n, group in enumerate(_TITLE_GROUPS) for title in group.split("|")}
 
 
-def unmet_request(question: str, fact: str) -> str | None:
+def unmet_request(question: str, fact: str, alike: Alike | None = None) -> str | None:
     """Return what a normalised question asks for that a normalised fact text does not say, or None.
 
     One of the kinds in ``_KINDS`` (an age, a date, a price, a country ...); a count of people
@@ -239,7 +252,7 @@ def unmet_request(question: str, fact: str) -> str | None:
     for kind, (asks, holds) in _KIND_PATTERNS.items():
         if asks.search(question) and not holds.search(fact):
             return kind
-    unnamed = unnamed_thing(question, fact)
+    unnamed = unnamed_thing(question, fact, alike)
     if unnamed:
         return f"the name of the {unnamed}"
     for counter in _ASKS_COUNT.findall(question):

@@ -83,6 +83,7 @@ NOT_ANSWERED = [
     "华龙苑北里的物业公司叫什么名字?",  # jieba tags 党组织 a name; the fact lists no such entity
     "Which units lent the land for the car park near West Chang'an Avenue?",  # "surrounding units"
     "Which shopping malls in Xicheng opened their car parks to hutong residents?",  # "big shopping malls"
+    "What's the name of the singer who came back from overseas?",  # "a vocal master", in other words
     # a quantity the article never states, or an age, a date, a price
     "新门禁系统花了多少钱",
     "How old is Cai Qi?",

@@ -266,6 +266,16 @@ def test_unnamed_thing(question: str, fact: str, thing: str | None) -> None:
     assert unnamed_thing(normalize(question), normalize(fact)) == thing
 
 
+def test_unnamed_thing_in_other_words_is_told_by_the_given_likeness() -> None:
+    question, fact = normalize("what's the name of the singer?"), normalize("one party member, a vocal master, built a choir")
+    assert unnamed_thing(question, fact) is None  # no word in common
+    seen = []
+    alike = lambda word, described: seen.append((word, described)) or "vocal" in described  # noqa: E731
+    assert unnamed_thing(question, fact, alike) == "singer"
+    assert seen == [("singer", ["party", "member", "vocal", "master", "choir"])]
+    assert unnamed_thing(normalize("what's the name of the restaurant?"), normalize("dongxinglou (东兴楼), a restaurant"), alike) is None
+
+
 def test_fractions_are_written_one_way() -> None:
     assert normalize("三分之二的街道") == "2/3的街道" and normalize("百分之五十") == "50%"
     assert normalize("二分之一的街道") == normalize("一半的街道")
