@@ -61,6 +61,7 @@ class _Entry:
     claims: str  # its source and answers, normalised: what the fact itself says
     claim_names: dict[str, frozenset[str]]  # by language: the names its source and answers give
     words: frozenset[str]  # its words as matched (English ones stemmed)
+    latin: frozenset[str]  # its English words as written, for names' typos
 
 
 class Engine:
@@ -103,7 +104,10 @@ class Engine:
                 "en": frozenset(normalize(n) for n in [*capitalised_names(fact.answer.en), *quoted_names(fact.answer.en)]),
             }
             held_words = frozenset(w for content in cut.values() for w in content)
-            entries.append(_Entry(loaded, joined, frozenset(numbers(joined)), quantitative, claims, claim_names, held_words))
+            entries.append(_Entry(
+                loaded, joined, frozenset(numbers(joined)), quantitative, claims, claim_names, held_words,
+                frozenset(w for n in normalised for w in latin_words(n)),
+            ))
             for entity in fact.entities:
                 parts = cut[normalize(entity)]
                 # A lowercase English entity (subdistrict, department) is a common noun, not a name.
@@ -272,7 +276,10 @@ class Engine:
     def _holds_name(self, entry: _Entry, name: str) -> bool:
         """True if the fact holds ``name``, allowing for a typo."""
         if name.isascii():
-            return mentions(entry.text, name) or mentions(entry.text, self._index.spell(name))
+            if mentions(entry.text, name) or mentions(entry.text, self._index.spell(name)):
+                return True
+            # A name's short typo the spell-corrector leaves alone (Yng, Fung): one slip from a word of the fact.
+            return len(name) >= 3 and self._index.slip_of(name, entry.latin)
         return name in entry.text or self._index.correct([name])[0] in entry.text  # 蔡琪 is a typo of 蔡奇
 
     def _answer(self, question: str, language: Language, loaded: LoadedFact, score: float) -> Answer:

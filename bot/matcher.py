@@ -83,6 +83,15 @@ class Index:
                 return hit[0]
         return word
 
+    @staticmethod
+    def slip_of(word: str, words: frozenset[str]) -> bool:
+        """True if ``word`` is one slip (a letter dropped, added, changed or two swapped) from one of
+        ``words`` that starts with the same letter: "Yng" for Ying, "Fneg" for Feng."""
+        same_start = [w for w in words if w[:1] == word[:1] and abs(len(w) - len(word)) <= 1]
+        return bool(same_start) and process.extractOne(
+            word, same_start, scorer=DamerauLevenshtein.distance, processor=_PROCESSOR, score_cutoff=1
+        ) is not None
+
     def correct(self, tokens: list[str]) -> list[str]:
         """Return ``tokens`` with unknown Chinese words replaced by the known word that sounds the same.
 

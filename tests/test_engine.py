@@ -39,6 +39,7 @@ ANSWERED = [
     ("石景山老街坊是哪一年成立的?", "shijingshan-laojiefang-five-years"),  # "5 years of history"
     # numbers given roughly or short: 七十多万 for 71.7万, 18年 for 2018
     ("听说18年有七十多万党员回居住地报到,准数是多少?", "working-members-reported-2018"),
+    ("How long has Zhang Yng lived in Longzeyuan?", "zhang-ying-longzeyuan-20-years"),  # a name's short typo
     ("How many times did Caiqi visit the Dongsi courtyard this year?", "cai-qi-dongsi-courtyard-twice"),
     # Traditional characters, full-width forms, Slack markup
     ("西城區增加了多少個停車位", "west-changan-avenue-parking-673"),
