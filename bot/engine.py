@@ -204,11 +204,13 @@ class Engine:
         if asks_name(normalized) and not self._gives_a_name(entry, query, language):
             return "asks for a name the fact does not give"
         missing = {n for n in numbers(normalized) if n not in ("0", "1")} - entry.numbers
-        rough = rough_numbers(normalized)
-        missing = {
-            n for n in missing
-            if n not in rough or not any(rough[n][0] <= float(held) < rough[n][1] for held in entry.numbers)
-        }
+        if missing:
+            # A number given roughly (七十多万, about 670) is held by any number in its range.
+            rough = rough_numbers(normalized)
+            missing = {
+                n for n in missing
+                if n not in rough or not any(rough[n][0] <= float(held) < rough[n][1] for held in entry.numbers)
+            }
         if missing:
             return f"number {min(missing)} not in the fact"
         # A name set aside ("Apart from Hualongyuan Beili, which other estates ...") is not asked about.
