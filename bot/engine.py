@@ -19,8 +19,8 @@ from bot.matcher import Index, Scored
 from bot.meaning import Meaning, load_meaning, unit, whitening
 from bot.text import (
     asks_name, asks_quantity, bigrams, capitalised_names, clean, counted_thing, detect_language, latin_words, mentions,
-    normalize, numbers, quoted_names, respell, rough_numbers, set_aside, stem, states_quantity, tagged_names,
-    unmet_request, with_bigrams, words,
+    normalize, numbers, preamble_opener, quoted_names, respell, rough_numbers, set_aside, stem, states_quantity,
+    tagged_names, unmet_request, with_bigrams, words,
 )
 
 # Longest question the engine reads; the rest of a 100 kB paste is noise, not a question.
@@ -216,6 +216,11 @@ class Engine:
         # A name set aside ("Apart from Hualongyuan Beili, which other estates ...") is not asked about.
         names = set(tagged_names(set_aside(normalized))) | (set(query.words) & self._entity_words)
         names |= {normalize(n) for n in capitalised_names(set_aside(clean(question)))}
+        # A preamble's first word ("Quick one —") is no name when it is a common English word;
+        # a place ("Haidian question: ...") is none of those and stays a name.
+        opener = preamble_opener(clean(question))
+        if opener in self._meaning.words:
+            names.discard(opener)
         for name in sorted(names):
             if self._holds_name(entry, name):
                 continue

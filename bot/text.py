@@ -540,6 +540,17 @@ def set_aside(text: str) -> str:
     return _SET_ASIDE.sub(" ", text)
 
 
+# "Quick one — ...", "For my slides: ...": a few words before a dash or a colon that set the
+# question up; its first word is capitalised because it starts the message, not because it names.
+_PREAMBLE = re.compile(r"^\W*([A-Za-z]+)(?:\s+[\w'-]+){0,3}\s*(?:—|–|--| - |:)")
+
+
+def preamble_opener(text: str) -> str | None:
+    """Return the first word (folded) of a short preamble before a dash or colon, if the text has one."""
+    match = _PREAMBLE.match(text)
+    return match.group(1).casefold() if match else None
+
+
 # A quoted phrase names something: a programme, a slogan, a group ("老街坊", 'street whistle').
 _QUOTED = re.compile(r"“([^”]{2,60})”|《([^》]{2,60})》|\"([^\"]{2,60})\"|(?<!\w)'([^']{2,60})'(?!\w)")
 

@@ -40,6 +40,7 @@ ANSWERED = [
     # numbers given roughly or short: 七十多万 for 71.7万, 18年 for 2018
     ("听说18年有七十多万党员回居住地报到,准数是多少?", "working-members-reported-2018"),
     ("How long has Zhang Yng lived in Longzeyuan?", "zhang-ying-longzeyuan-20-years"),  # a name's short typo
+    ("Quick question — how many parking spaces were added on West Chang'an Avenue?", "west-changan-avenue-parking-673"),
     ("How many times did Caiqi visit the Dongsi courtyard this year?", "cai-qi-dongsi-courtyard-twice"),
     # Traditional characters, full-width forms, Slack markup
     ("西城區增加了多少個停車位", "west-changan-avenue-parking-673"),
@@ -82,6 +83,7 @@ NOT_ANSWERED = [
     "中国共产党是哪一年成立的?",  # no founding in any fact
     "核桃园社区那家早教机构叫什么名字?",  # "a commercial early-education institution": unnamed
     "华龙苑北里的物业公司叫什么名字?",  # jieba tags 党组织 a name; the fact lists no such entity
+    "Haidian question: how many parking spaces were added on West Chang'an Avenue?",  # a preamble naming a place
     "Which units lent the land for the car park near West Chang'an Avenue?",  # "surrounding units"
     "Which shopping malls in Xicheng opened their car parks to hutong residents?",  # "big shopping malls"
     "What's the name of the singer who came back from overseas?",  # "a vocal master", in other words

@@ -4,8 +4,8 @@ import pytest
 
 from bot.text import (
     asks_name, asks_quantity, canonical_numbers, capitalised_names, clean, counted_thing, mentions, quoted_names,
-    detect_language, normalize, numbers, rough_numbers, set_aside, states_quantity, tagged_names, tokens, unmet_request,
-    unnamed_thing,
+    detect_language, normalize, numbers, preamble_opener, rough_numbers, set_aside, states_quantity, tagged_names, tokens,
+    unmet_request, unnamed_thing,
 )
 
 
@@ -300,3 +300,11 @@ def test_what_a_question_sets_aside_is_not_asked_about() -> None:
     assert capitalised_names(set_aside("Apart from Hualongyuan Beili, which other estates use it?")) == []
     assert set_aside("除了西城区,还有哪个区开放了停车场?").startswith(" ,还有哪个区")
     assert capitalised_names(set_aside("Besides Beijing, did Shanghai do it?")) == ["shanghai"]
+
+
+def test_a_short_preamble_before_a_dash_or_colon_has_an_opener() -> None:
+    assert preamble_opener("Quick one — what's the headline?") == "quick"
+    assert preamble_opener("For my slides: how many members reported?") == "for"
+    assert preamble_opener("Haidian question: how many spaces?") == "haidian"  # the engine keeps a place a name
+    assert preamble_opener("What does the 673 figure refer to?") is None
+    assert preamble_opener("How many members reported in 2018, and where did they report?") is None
