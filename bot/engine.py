@@ -19,8 +19,8 @@ from bot.matcher import Index, Scored
 from bot.meaning import Meaning, load_meaning, unit, whitening
 from bot.text import (
     asks_name, asks_quantity, bigrams, capitalised_names, clean, counted_thing, detect_language, latin_words, mentions,
-    normalize, numbers, preamble_opener, quoted_names, respell, rough_numbers, set_aside, stem, states_quantity,
-    tagged_names, unmet_request, with_bigrams, words,
+    normalize, numbers, quoted_names, respell, rough_numbers, set_aside, stem, states_quantity, tagged_names,
+    unmet_request, with_bigrams, words,
 )
 
 # Longest question the engine reads; the rest of a 100 kB paste is noise, not a question.
@@ -104,9 +104,9 @@ class Engine:
                 "en": frozenset(normalize(n) for n in [*capitalised_names(fact.answer.en), *quoted_names(fact.answer.en)]),
             }
             held_words = frozenset(w for content in cut.values() for w in content)
+            fact_latin = frozenset(w for n in normalised for w in latin_words(n))
             entries.append(_Entry(
-                loaded, joined, frozenset(numbers(joined)), quantitative, claims, claim_names, held_words,
-                frozenset(w for n in normalised for w in latin_words(n)),
+                loaded, joined, frozenset(numbers(joined)), quantitative, claims, claim_names, held_words, fact_latin,
             ))
             for entity in fact.entities:
                 parts = cut[normalize(entity)]
@@ -119,7 +119,7 @@ class Engine:
             held = dict.fromkeys(with_bigrams(cut[source]), self.thresholds.shared_source_weight)
             held.update(dict.fromkeys((t for n in own for t in with_bigrams(cut[n])), 1.0))
             doc_tokens.append(held)
-            latin.update(w for n in normalised for w in latin_words(n))
+            latin.update(fact_latin)
             phrasings.append([" ".join(cut[q]) for q in asked])
         self._entries = entries
         # Each language's phrasings whitened by how the phrasings of one fact vary (see whitening).
@@ -213,14 +213,10 @@ class Engine:
             }
         if missing:
             return f"number {min(missing)} not in the fact"
-        # A name set aside ("Apart from Hualongyuan Beili, which other estates ...") is not asked about.
+        # A name set aside ("Apart from Hualongyuan Beili, which other estates ...") is not asked about;
+        # a preamble's first word ("Quick one — ...") is none when it is a common English word.
         names = set(tagged_names(set_aside(normalized))) | (set(query.words) & self._entity_words)
-        names |= {normalize(n) for n in capitalised_names(set_aside(clean(question)))}
-        # A preamble's first word ("Quick one —") is no name when it is a common English word;
-        # a place ("Haidian question: ...") is none of those and stays a name.
-        opener = preamble_opener(clean(question))
-        if opener in self._meaning.words:
-            names.discard(opener)
+        names |= {normalize(n) for n in capitalised_names(set_aside(clean(question)), self._meaning.words)}
         for name in sorted(names):
             if self._holds_name(entry, name):
                 continue

@@ -560,12 +560,15 @@ def quoted_names(text: str) -> list[str]:
     return [next(g for g in match.groups() if g) for match in _QUOTED.finditer(text)]
 
 
-def capitalised_names(text: str) -> list[str]:
+def capitalised_names(text: str, common_words: frozenset[str] = frozenset()) -> list[str]:
     """Return the capitalised English words of a cleaned (not case-folded) text, folded: likely names.
 
     Possessives are dropped (Xicheng's -> xicheng); the first word of a sentence ("... this
-    year. True?") is a name only if it is not a question word, stopword or common opener.
+    year. True?") is a name only if it is not a question word, stopword or common opener, and
+    the first word of a short preamble ("Quick one — ...") only if it is not in
+    ``common_words`` (a place, "Haidian question: ...", is in no dictionary of common words).
     """
+    opener = preamble_opener(text) if common_words else None
     out = []
     for match in _CAPITALISED.finditer(text):
         word = match.group().casefold()
@@ -574,6 +577,8 @@ def capitalised_names(text: str) -> list[str]:
         if first and text[match.end() :].startswith(" here"):
             continue
         if word in EN_STOPWORDS or word in _EN_MARKERS or word in _NOT_NAMES or (first and word in _OPENERS):
+            continue
+        if first and word == opener and word in common_words:
             continue
         out.append(word)
     return out

@@ -308,3 +308,7 @@ def test_a_short_preamble_before_a_dash_or_colon_has_an_opener() -> None:
     assert preamble_opener("Haidian question: how many spaces?") == "haidian"  # the engine keeps a place a name
     assert preamble_opener("What does the 673 figure refer to?") is None
     assert preamble_opener("How many members reported in 2018, and where did they report?") is None
+    # Its opener is no name when it is a common word; a place opening a preamble stays one.
+    assert capitalised_names("Quick one — what did Xicheng open?", frozenset({"quick"})) == ["xicheng"]
+    assert capitalised_names("Haidian question: what opened?", frozenset({"quick"})) == ["haidian"]
+    assert capitalised_names("Quick one — what did Xicheng open?") == ["quick", "xicheng"]
