@@ -177,8 +177,11 @@ _NAMED_THING = re.compile(
 _PHRASE_ENDS = frozenset("who whom whose which that in at from of for with on by".split())
 
 
-# An English thing a fact speaks of as "a" or "some" one: the words after the article.
-_DESCRIBED = re.compile(r"(?<!\), )\b(?:a|an|some|one)\s+((?:[a-z'-]+\s+){0,2}[a-z'-]+)")
+# An English thing a fact speaks of as "a" or "some" one: the words after the article. Not after
+# a bracketed name: "Dongxinglou (东兴楼), a long-established restaurant" is named; "one Party
+# member, a vocal master" is not.
+# (A lookahead, so that "a master built a choir" yields both.)
+_DESCRIBED = re.compile(r"(?=(?<!\), )\b(?:a|an|some|one)\s+((?:[\w'-]+\s+){0,3}[\w'-]+))")
 Alike = Callable[[str, list[str]], bool]
 
 
@@ -199,19 +202,16 @@ def unnamed_thing(question: str, claims: str, alike: Alike | None = None) -> str
         phrase = (match.group(2) or match.group(3) or match.group(4)).split()
         ends = [i for i, w in enumerate(phrase) if w in _PHRASE_ENDS]
         head = phrase[: ends[0] if ends else len(phrase)][-1:]
-        # Not after a bracketed name: "Dongxinglou (东兴楼), a long-established restaurant" is
-        # named; "one Party member, a vocal master" is not.
-        pattern = r"(?<!\), )\b(?:a|an|some|one)\s+(?:[\w'-]+\s+){0,3}%ss?\b"
-    if not head or len(head[0]) < 2:
-        return None
-    if re.search(pattern % re.escape(head[0]), claims):
-        return head[0]
-    # In other words ("the singer" for "a vocal master"): ``alike`` says if the thing asked is
-    # close in meaning to a word of one the fact speaks of only as "a" one.
-    if alike is not None and not match.group(1):
+        if not head or len(head[0]) < 2:
+            return None
         described = [w for m in _DESCRIBED.finditer(claims) for w in m.group(1).split() if w not in EN_STOPWORDS]
-        if described and alike(head[0], described):
+        # In the fact's words ("choir", "choirs"), or in other words ("the singer" for "a vocal
+        # master"): ``alike`` says if the thing asked is close in meaning to a word described.
+        if head[0] in described or head[0] + "s" in described or (alike and described and alike(head[0], described)):
             return head[0]
+        return None
+    if head and len(head[0]) >= 2 and re.search(pattern % re.escape(head[0]), claims):
+        return head[0]
     return None
 
 
