@@ -325,7 +325,7 @@ def _format(value: float) -> str:
 
 
 # 三分之二 is 2/3 and 百分之五十 is 50%; 二分之一 is 一半, as the news writes it.
-_FRACTION = re.compile(r"([零〇一二两三四五六七八九十百千\d]+)分之([零〇一二两三四五六七八九十百千\d.]+)")
+_FRACTION = re.compile(r"(\d+|[零〇一二两三四五六七八九十百千]+)分之(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)")
 
 
 def _fraction(match: re.Match[str]) -> str:

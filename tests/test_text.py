@@ -279,6 +279,9 @@ def test_unnamed_thing_in_other_words_is_told_by_the_given_likeness() -> None:
 def test_fractions_are_written_one_way() -> None:
     assert normalize("三分之二的街道") == "2/3的街道" and normalize("百分之五十") == "50%"
     assert normalize("二分之一的街道") == normalize("一半的街道")
+    assert normalize("百分之12.5") == "12.5%"
+    # Digits and numerals mixed in one number are left as they are, never an error.
+    assert normalize("三分之二.五") == "2/3.五" and normalize("百分之.5") == "百分之.5"
 
 
 def test_a_year_read_digit_by_digit_is_that_year() -> None:
