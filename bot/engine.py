@@ -18,7 +18,7 @@ from bot.factbase import FactBase, LoadedFact, load_factbase
 from bot.matcher import Index, Scored
 from bot.meaning import Meaning, load_meaning, unit, whitening
 from bot.text import (
-    asks_name, asks_quantity, bigrams, capitalised_names, clean, counted_thing, detect_language, latin_words, mentions,
+    EN_STOPWORDS, asks_name, asks_quantity, bigrams, capitalised_names, clean, counted_thing, detect_language, latin_words, mentions,
     normalize, numbers, quoted_names, respell, rough_numbers, set_aside, stem, states_quantity, tagged_names,
     unmet_request, with_bigrams, words,
 )
@@ -71,7 +71,7 @@ class Engine:
         self.base = base
         self.thresholds = thresholds
         self._meaning = meaning or load_meaning()
-        entries, doc_tokens, phrasings, latin = [], [], [], set()
+        entries, doc_tokens, phrasings, latin, texts = [], [], [], set(), []
         asked_by_language: dict[Language, list[list[str]]] = {"zh": [], "en": []}
         # Single-word entities of any fact: a gazetteer, so 东城区 in a question about a 西城区
         # fact is seen as a name even where jieba's tagger does not flag it.
@@ -120,6 +120,7 @@ class Engine:
             held.update(dict.fromkeys((t for n in own for t in with_bigrams(cut[n])), 1.0))
             doc_tokens.append(held)
             latin.update(fact_latin)
+            texts.extend(normalised)
             phrasings.append([" ".join(cut[q]) for q in asked])
         self._entries = entries
         # Each language's phrasings whitened by how the phrasings of one fact vary (see whitening).
@@ -128,7 +129,7 @@ class Engine:
             vectors = self._embed(lists)
             self._whitening[language] = whitening(vectors, self.thresholds.meaning_shrink)
             self._phrasing_vectors[language] = [unit(v @ self._whitening[language]) for v in vectors]
-        self._index = Index(doc_tokens, phrasings, latin, self._meaning.words)
+        self._index = Index(doc_tokens, phrasings, latin, self._meaning.words, texts)
         self._entity_words = frozenset(entity_words)
         # A scan of every fact per name asked: cached (thread-safe, bounded) since names recur.
         self._share = lru_cache(maxsize=4096)(self._share_of_facts)
@@ -136,7 +137,7 @@ class Engine:
     def _ranked(self, question: str) -> tuple[_Query, list[tuple[float, Scored]]]:
         """Return the parsed question and every candidate fact's (score, signals), best first."""
         normalized = normalize(question[:MAX_QUESTION_CHARS])
-        raw = words(normalized, spell=self._index.spell)
+        raw = words(self._index.from_pinyin(normalized, EN_STOPWORDS), spell=self._index.spell)
         query = _Query(normalized, raw, self._index.correct(raw))
         if not raw:
             return query, []

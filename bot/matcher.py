@@ -9,6 +9,7 @@ Two signals per fact, both on a 0-100 scale so thresholds mean the same for ever
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -22,6 +23,9 @@ from rapidfuzz.distance import DamerauLevenshtein
 _PROCESSOR = None
 _TYPO_CUTOFF = 84.0  # an unknown English word within this ratio of a known one is taken as a typo of it
 _CANDIDATES = 12  # facts whose phrasings are compared; the rest cannot win on coverage
+_LATIN_RUN = re.compile(r"[a-z]+(?: [a-z]+)*")  # English words one space apart: no punctuation between
+_CHINESE_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_PINYIN_SPAN = 4  # a Chinese word of two to four characters may be typed as one to four words of pinyin
 
 
 @dataclass(frozen=True)
@@ -36,7 +40,7 @@ class Index:
 
     def __init__(
         self, doc_tokens: list[dict[str, float]], phrasings: list[list[str]], latin_words: set[str] = frozenset(),
-        dictionary: frozenset[str] = frozenset(),
+        dictionary: frozenset[str] = frozenset(), texts: list[str] = (),
     ):
         self.size = len(doc_tokens)
         df = Counter(t for tokens in doc_tokens for t in tokens)
@@ -59,6 +63,7 @@ class Index:
         for t, n in sorted(df.items(), key=lambda pair: -pair[1]):
             if 2 <= len(t) <= 4 and not t.isascii():
                 self._sounds.setdefault(_sound(t), t)
+        self._typed = _Sounds(texts)
         # Every phrasing as its words, and as its words sorted (token_sort_ratio without re-sorting),
         # in one flat list so that rapidfuzz compares a question with many in one call;
         # document i owns the phrasings from self._starts[i] to self._starts[i + 1].
@@ -91,6 +96,33 @@ class Index:
         return bool(same_start) and process.extractOne(
             word, same_start, scorer=DamerauLevenshtein.distance, processor=_PROCESSOR, score_cutoff=1
         ) is not None
+
+    def from_pinyin(self, normalized: str, stopwords: frozenset[str]) -> str:
+        """Return ``normalized`` with Chinese words typed in pinyin written in Chinese: "shufa" is 书法.
+
+        Readers in China name local things by their sound (wuye, guozitou, jihe shao). A run of
+        one to four words that are no English word (not a stopword, not a word of the facts,
+        not in the dictionary), whose letters are the sound of two to four characters the facts
+        hold, is those characters; the longest run wins.
+        """
+        def replace(match: re.Match[str]) -> str:
+            parts, out, i = match.group().split(" "), [], 0
+            while i < len(parts):
+                for n in range(min(_PINYIN_SPAN, len(parts) - i), 0, -1):
+                    span = parts[i : i + n]
+                    if all(p not in stopwords and p not in self.latin_words and p not in self._dictionary for p in span):
+                        letters = "".join(span)
+                        chinese = self._sounds.get(letters) or self._typed.find(letters)
+                        if chinese:
+                            out.append(chinese)
+                            i += n
+                            break
+                else:
+                    out.append(parts[i])
+                    i += 1
+            return " ".join(out)
+
+        return _LATIN_RUN.sub(replace, normalized)
 
     def correct(self, tokens: list[str]) -> list[str]:
         """Return ``tokens`` with unknown Chinese words replaced by the known word that sounds the same.
@@ -179,6 +211,45 @@ def group_similar(texts: list[str], cutoff: float = 80.0) -> list[list[int]]:
     for i in range(len(texts)):
         groups.setdefault(root(i), []).append(i)
     return list(groups.values())
+
+
+class _Sounds:
+    """The Chinese of some texts as pinyin: which characters a run of letters sounds like."""
+
+    def __init__(self, texts: list[str]):
+        runs = sorted({run for text in texts for run in _CHINESE_RUN.findall(text)})
+        chars = sorted({c for run in runs for c in run})
+        # One reading per character, pypinyin's most common (a list: each item read on its own,
+        # one call); a phrase's reading in context (长安, chang'an) is in Index._sounds, looked up first.
+        reading = dict(zip(chars, lazy_pinyin(chars)))
+        # Every run's letters in one string, "|" between runs, and where each character's
+        # syllable starts in it, so that a match is known to start and end between two characters.
+        letters: list[str] = []
+        self._chars: list[str] = []
+        self._starts: dict[int, int] = {}
+        at = 0
+        for run in runs:
+            for c in (*run, "|"):
+                self._starts[at] = len(self._chars)
+                self._chars.append(c)
+                syllable = reading.get(c, c)
+                letters.append(syllable)
+                at += len(syllable)
+        self._letters = "".join(letters)
+        # Where each character's syllable starts, by the first four letters from there: a search
+        # looks only at those places (a word typed in pinyin has four letters or more).
+        self._by_prefix: dict[str, list[int]] = defaultdict(list)
+        for start in self._starts:
+            self._by_prefix[self._letters[start : start + 4]].append(start)
+
+    def find(self, letters: str) -> str | None:
+        """Return the two to four characters whose syllables are ``letters`` (the most frequent), or None."""
+        found: Counter[str] = Counter()
+        for at in self._by_prefix.get(letters[:4], ()) if len(letters) >= 4 else ():
+            first, end = self._starts[at], self._starts.get(at + len(letters))
+            if end is not None and 2 <= end - first <= _PINYIN_SPAN and self._letters.startswith(letters, at):
+                found["".join(self._chars[first:end])] += 1
+        return found.most_common(1)[0][0] if found else None
 
 
 def _sound(text: str) -> str:

@@ -194,6 +194,21 @@ def test_facts_quoting_one_sentence_are_told_apart_by_their_own_detail(tmp_path:
         assert best - runner_up >= 2 * engine.thresholds.margin
 
 
+# Chinese terms typed in pinyin, as readers in China name local things: read as the characters
+# the facts hold (碎片化, 强身健体, 集合哨), which the words alone leave short of an answer.
+PINYIN = [
+    ("Why is grassroots power suipianhua?", "grassroots-power-fragmentation"),
+    ("What does qiang shen jian ti mean for the subdistrict Party committees?", "subdistrict-party-committees-strengthen"),
+    ("Who blew the jihe shao in Gaojinglu?", "gaojinglu-assembly-whistle-bocog"),
+]
+
+
+@pytest.mark.parametrize("question, fact_id", PINYIN)
+def test_reads_chinese_terms_typed_in_pinyin(engine: Engine, question: str, fact_id: str) -> None:
+    answer = engine.ask(question)
+    assert answer.answered and answer.fact_id == fact_id
+
+
 # Facts that share a subject score alike on words; the best is answered only when its
 # phrasings are clearly closer in meaning than every other fact's within the margin.
 SIBLINGS = [

@@ -1,0 +1,37 @@
+"""The index's reading of pinyin: which Chinese a run of letters stands for."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.matcher import Index
+from bot.text import EN_STOPWORDS
+
+TEXTS = ["几乎每个周末,会书法的党员都给邻居上书法课。", "基层权力碎片化", "街道党工委强身健体", "冬奥组委吹响集合哨"]
+
+
+@pytest.fixture(scope="module")
+def index() -> Index:
+    # One document per text; "party" is an English word the facts use.
+    docs = [{t: 1.0} for t in TEXTS]
+    return Index(docs, [[t] for t in TEXTS], latin_words={"party"}, dictionary=frozenset({"shine", "weekend"}), texts=TEXTS)
+
+
+@pytest.mark.parametrize("question, read", [
+    ("who teaches shufa", "who teaches 书法"),  # a word the segmenter keeps whole
+    ("why is power suipianhua?", "why is power 碎片化?"),  # three characters no single token holds
+    ("what is qiang shen jian ti", "what is 强身健体"),  # one syllable a word: the longest run wins
+    ("who blew the jihe shao", "who blew the 集合哨"),
+])
+def test_pinyin_of_the_facts_chinese_is_read_as_that_chinese(index: Index, question: str, read: str) -> None:
+    assert index.from_pinyin(question, EN_STOPWORDS) == read
+
+
+@pytest.mark.parametrize("question", [
+    "the party shine on weekend",  # English words: the facts', the dictionary's
+    "an he",  # stopwords are never syllables of a word
+    "who teaches shu, fa",  # punctuation between: two words, not one
+    "zhongguo jiaoyu",  # sounds the facts do not hold
+])
+def test_english_and_unknown_sounds_are_left_alone(index: Index, question: str) -> None:
+    assert index.from_pinyin(question, EN_STOPWORDS) == question
