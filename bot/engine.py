@@ -197,8 +197,8 @@ class Engine:
         if asks_quantity(normalized) and not entry.quantitative:
             return "asks for a quantity the fact does not state"
         counted = counted_thing(normalized)
-        if counted and stem(self._index.spell(counted)) not in entry.words:
-            return f"counts {counted}, which the fact does not speak of"
+        if counted and not any(stem(self._index.spell(word)) in entry.words for word in counted):
+            return f"counts {' '.join(counted)}, which the fact does not speak of"
         unmet = unmet_request(normalized, entry.claims, self._alike)
         if unmet:
             return f"asks for {unmet}, which the fact does not state"

@@ -149,19 +149,32 @@ _COUNTED_THING = re.compile(r"\b(?:how many|number of)((?: [a-z]+)+)")
 _COUNT_MODIFIERS = frozenset("extra additional more new different separate other total whole individual".split())
 # Words right after "how many" that end the count: the thing was named before ("... - how many exactly?").
 _COUNT_ENDS = frozenset("exactly precisely roughly approximately altogether overall".split())
+_COUNTED_WORDS = 2
 
 
-def counted_thing(normalized: str) -> str | None:
-    """Return the first content word after "how many" or "number of" in a normalised question, if any."""
+def counted_thing(normalized: str) -> list[str]:
+    """Return the words that may name the thing counted after "how many" or "number of".
+
+    The first content word and the next, unless a stopword comes between: "how many
+    institutional Party organisations" counts organisations, "how many students attend ..."
+    students or attending (no tagger says which word is the noun; two leave room for one word
+    describing it without reading on into the verb and the rest of the question).
+    """
     match = _COUNTED_THING.search(normalized)
     if match is None:
-        return None
+        return []
+    thing: list[str] = []
     for word in match.group(1).split():
         if word in _COUNT_ENDS:
-            return None
-        if word not in EN_STOPWORDS and word not in _COUNT_MODIFIERS:
-            return word
-    return None
+            return []
+        if word in EN_STOPWORDS:
+            if thing:
+                break
+        elif word not in _COUNT_MODIFIERS:
+            thing.append(word)
+            if len(thing) == _COUNTED_WORDS:
+                break
+    return thing
 
 
 # "What is the X called", X叫什么名字: the thing whose name is asked.
