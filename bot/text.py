@@ -119,6 +119,14 @@ _KINDS = {
         r"|what year (?:was|were|did)\b[^?]{0,60}\b(?:founded|established|set up|created|formed)\b",
         r"成立|创立|创办|建立|组建|历史|founded|established|set up|formed|history|since|years? old",
     ),
+    "an address": (
+        r"地址|门牌|住址|(?:the|its|an|his|her|their|exact|street|home|postal) address\b|\baddress of\b|street number|house number",
+        r"地址|门牌|住址|\d+号|address|street number|house number",
+    ),
+    "a predecessor or successor": (
+        r"前任|上一任|继任|接任|接替|\bpredecessors?\b|\bsuccessors?\b|\bsucceeded\b|\breplaced\b",
+        r"前任|上一任|继任|接任|接替|predecessor|successor|succeeded|replaced|took over",
+    ),
     "a university": (
         r"哪所大学|哪个大学|什么大学|哪所学校毕业|大学(?:里)?学的|学什么专业|什么专业"
         r"|which university|what university|which college|at university|at college",

@@ -106,6 +106,9 @@ NOT_ANSWERED = [
     # a relation the fact does not state
     "Who founded the Shijingshan Laojiefang volunteer organisation?",
     "What did Wang Feng do before joining the Winter Olympics committee?",
+    "史峰的前任是谁?",  # a predecessor
+    "What is the address of the Dongsi courtyard Cai Qi visited?",  # the courtyard is never located
+    "蔡奇去的东四胡同小院地址是什么?",
     # a title the fact holds only as a deputy's; a place that belongs to another fact
     "北京市委组织部部长是谁?",
     "冬奥组委机关党委书记是谁?",

@@ -141,6 +141,13 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         ("北京一共有多少个街道乡镇", "过去这一年,北京市已有一半的街道乡镇试点了改革", "a total"),
         ("how many subdistricts are there in total", "half of beijing's subdistricts piloted it", "a total"),
         ("那栋小楼一共几层", "一座三层小楼", None),
+        # An address, a predecessor: things a fact about the same place or post rarely gives.
+        ("what is the address of the courtyard cai qi visited?", "a small courtyard in the hutongs of dongsi", "an address"),
+        ("小院的地址在哪", "东四街道胡同群里的一处小院落", "an address"),
+        ("how did the office address the parking problem?", "the office opened car parks", None),  # the verb
+        ("the hall is at no. 5, what is its street number?", "the hall is at 5号, xicheng", None),
+        ("who was shi feng's predecessor?", "shi feng, director of guang'anmennei subdistrict office", "a predecessor or successor"),
+        ("史峰的前任是谁", "史峰接任主任已3年", None),
     ],
 )
 def test_unmet_request(question: str, fact: str, unmet: str | None) -> None:
