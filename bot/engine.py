@@ -43,6 +43,7 @@ class Thresholds:
 
 
 DEFAULT_THRESHOLDS = Thresholds()
+_NO_QUANTITY = "asks for a quantity the fact does not state"
 
 
 @dataclass(frozen=True)
@@ -162,6 +163,14 @@ class Engine:
         reason = self._doubt(question, language, query, ranked[0]) or self._rival(query, language, ranked)
         if reason is None:
             return self._answer(question, language, self._entries[best.index].loaded, best_score)
+        if reason == _NO_QUANTITY and len(ranked) > 1 and ranked[1][0] > best_score - self.thresholds.margin:
+            # The best fact cannot answer a count at all, so it is no rival to the close one that
+            # can ("How many floors does the Hetaoyuan building have?" ranks the third floor's fact
+            # first on its words): that one answers if it passes every guard and clears its own rivals.
+            # Only for this guard: measured, the others' refusals also hold near-misses back.
+            rest = ranked[1:]
+            if self._doubt(question, language, query, rest[0]) is None and self._rival(query, language, rest) is None:
+                return self._answer(question, language, self._entries[rest[0][1].index].loaded, rest[0][0])
         suggestions = tuple(
             self._suggestion(self._entries[s.index].loaded, language, score)
             for score, s in ranked[:3]
@@ -195,7 +204,7 @@ class Engine:
             return f"score {score:.0f} below {t.answer:.0f}"
         normalized = query.normalized
         if asks_quantity(normalized) and not entry.quantitative:
-            return "asks for a quantity the fact does not state"
+            return _NO_QUANTITY
         counted = counted_thing(normalized)
         if counted and not any(stem(self._index.spell(word)) in entry.words for word in counted):
             return f"counts {' '.join(counted)}, which the fact does not speak of"

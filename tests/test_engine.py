@@ -232,6 +232,14 @@ def test_meaning_decides_between_facts_words_cannot_tell_apart(engine: Engine, q
     assert unsure.suggestions[0].fact_id == fact_id
 
 
+def test_a_close_fact_answers_a_count_the_best_by_words_cannot(engine: Engine) -> None:
+    # The third floor's fact ranks first on words, but states no quantity; the building's does.
+    question = "How many floors does the Hetaoyuan building have?"
+    assert engine.rank(question)[0][0] == "hetaoyuan-third-floor-veterans"
+    answer = engine.ask(question)
+    assert answer.answered and answer.fact_id == "hetaoyuan-three-storey-building"
+
+
 def test_whitening_is_what_tells_these_siblings_apart(engine: Engine) -> None:
     # Compared without whitening (a ridge so large the map is a scaled identity), the same
     # question stays a "did you mean": the wording its phrasings share outweighs the floor count.
