@@ -96,7 +96,7 @@ _KINDS = {
     ),
     # A total is a count: 北京一共有多少个街道乡镇 is not answered by "half of them".
     "a total": (
-        r"一共|总共|总数|合计|in total|altogether|total number|\bin all\b",
+        r"一共|总共|总数|合计|in total|altogether|total number|\bin all\b(?! [a-z])",
         r"[02-9]|\d{2,}",  # a lone 1 is 一年, 一名: an article
     ),
     # Relations the words of a fact about the same person or place do not give.

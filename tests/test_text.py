@@ -140,6 +140,8 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         # A total is a count: a share or "one year" does not give it.
         ("北京一共有多少个街道乡镇", "过去这一年,北京市已有一半的街道乡镇试点了改革", "a total"),
         ("how many subdistricts are there in total", "half of beijing's subdistricts piloted it", "a total"),
+        ("how many subdistricts are there in all?", "half of beijing's subdistricts piloted it", "a total"),
+        ("is the reform tested in all subdistricts already?", "half of beijing's subdistricts piloted it", None),
         ("那栋小楼一共几层", "一座三层小楼", None),
         # An address, a predecessor: things a fact about the same place or post rarely gives.
         ("what is the address of the courtyard cai qi visited?", "a small courtyard in the hutongs of dongsi", "an address"),
