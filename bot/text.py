@@ -145,7 +145,7 @@ _LEVELS = re.compile(r"国家级|省级|市级|区级|县级|街道级|部级|�
 # A question that asks for a name: only a fact that names someone or something can answer it.
 _ASKS_NAME = re.compile(
     r"叫什么名字|什么名字|名字叫|叫啥名|哪家公司|哪家企业|哪家机构|哪个检察院|哪个法院|哪所大学|哪个大学|哪(?:个|家|些)单位"
-    r"|what(?:'s| is| was) (?:the|his|her|its|their) name|\bname of the\b"
+    r"|what(?:'s| is| was) (?:the|his|her|its|their) name|\bname of the\b|what(?:'s| is| was| were) [^?]{1,80}\bcalled\b"
     r"|which (?:[a-z-]+ )?(?:company|firm|university|school|court|procuratorate|(?:government )?departments|organi[sz]ations|units"
     r"|agencies|companies|firms|malls|shops|restaurants|hotels|hospitals)"
 )

@@ -172,6 +172,8 @@ def test_capitalised_names_skip_openers_questions_and_possessives() -> None:
         ("which third-party firm evaluates xicheng officials?", True),  # a word between "which" and the kind
         ("what is the name of the choir's conductor?", True),
         ("早教机构叫什么名字?", True),
+        ("what was the fraud skit the prosecutors staged actually called?", True),
+        ("how was the skit called a success?", False),  # "called" after no "what is"
         ("which floor is for the elderly?", False),
     ],
 )
