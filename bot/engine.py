@@ -19,7 +19,7 @@ from bot.matcher import Index, Scored
 from bot.meaning import Meaning, load_meaning, unit, whitening
 from bot.text import (
     EN_STOPWORDS, asks_name, asks_quantity, bigrams, capitalised_names, clean, counted_thing, detect_language, latin_words, mentions,
-    normalize, numbers, quoted_names, respell, rough_numbers, set_aside, stem, states_quantity, tagged_names,
+    normalize, numbers, ordinal_numbers, quoted_names, respell, rough_numbers, set_aside, stem, states_quantity, tagged_names,
     unmet_request, with_bigrams, words,
 )
 
@@ -213,7 +213,7 @@ class Engine:
             return f"asks for {unmet}, which the fact does not state"
         if asks_name(normalized) and not self._gives_a_name(entry, query, language):
             return "asks for a name the fact does not give"
-        missing = {n for n in numbers(normalized) if n not in ("0", "1")} - entry.numbers
+        missing = {n for n in numbers(normalized) | ordinal_numbers(normalized) if n not in ("0", "1")} - entry.numbers
         if missing:
             # A number given roughly (七十多万, about 670) is held by any number in its range.
             rough = rough_numbers(normalized)

@@ -403,6 +403,20 @@ def numbers(normalized: str) -> set[str]:
     return set(_NUMBER.findall(normalized))
 
 
+# "The fifth year", "her 3rd term": an ordinal that counts years, floors or times is a number the
+# fact must hold (第3年). Only these: "the second thing they did" numbers nothing a fact states.
+_ORDINAL = re.compile(
+    r"\b(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
+    r"(?= (?:year|floor|storey|time|term|visit|round)s?\b)"
+)
+_ORDINALS = {w: str(i) for i, w in enumerate("second third fourth fifth sixth seventh eighth ninth tenth".split(), start=2)}
+
+
+def ordinal_numbers(normalized: str) -> set[str]:
+    """Return the numbers an English question gives as ordinals of years, floors or times ("fifth year": 5)."""
+    return {_ORDINALS.get(w) or w[:-2] for w in _ORDINAL.findall(normalized)}
+
+
 # "70多万", "670多个", "100余", "over 9,000", "about 670": a number given as a bound, not exactly.
 _ROUGH = re.compile(
     r"(\d+)\s*(?:多|余|来)\s*([万千百]?)"

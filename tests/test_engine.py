@@ -40,6 +40,7 @@ ANSWERED = [
     # numbers given roughly or short: 七十多万 for 71.7万, 18年 for 2018
     ("听说18年有七十多万党员回居住地报到,准数是多少?", "working-members-reported-2018"),
     ("How long has Zhang Yng lived in Longzeyuan?", "zhang-ying-longzeyuan-20-years"),  # a name's short typo
+    ("Is this Shi Feng's third year as director?", "shi-feng-third-year-in-post"),  # 第三年: the ordinal is held
     ("Quick question — how many parking spaces were added on West Chang'an Avenue?", "west-changan-avenue-parking-673"),
     ("How many times did Caiqi visit the Dongsi courtyard this year?", "cai-qi-dongsi-courtyard-twice"),
     # Traditional characters, full-width forms, Slack markup
@@ -107,6 +108,8 @@ NOT_ANSWERED = [
     "Who founded the Shijingshan Laojiefang volunteer organisation?",
     "What did Wang Feng do before joining the Winter Olympics committee?",
     "史峰的前任是谁?",  # a predecessor
+    "Is this Shi Feng's fifth year as director?",  # his third: an ordinal is a number too
+    "What is on the fourth floor of the Hetaoyuan building?",  # a building of three floors
     "What is the address of the Dongsi courtyard Cai Qi visited?",  # the courtyard is never located
     "蔡奇去的东四胡同小院地址是什么?",
     # a title the fact holds only as a deputy's; a place that belongs to another fact

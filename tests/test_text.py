@@ -3,7 +3,7 @@
 import pytest
 
 from bot.text import (
-    asks_name, asks_quantity, canonical_numbers, capitalised_names, clean, counted_thing, mentions, quoted_names,
+    asks_name, asks_quantity, canonical_numbers, ordinal_numbers, capitalised_names, clean, counted_thing, mentions, quoted_names,
     detect_language, normalize, numbers, preamble_opener, rough_numbers, set_aside, states_quantity, tagged_names, tokens,
     unmet_request, unnamed_thing,
 )
@@ -329,3 +329,17 @@ def test_a_short_preamble_before_a_dash_or_colon_has_an_opener() -> None:
     assert capitalised_names("Quick one — what did Xicheng open?", frozenset({"quick"})) == ["xicheng"]
     assert capitalised_names("Haidian question: what opened?", frozenset({"quick"})) == ["haidian"]
     assert capitalised_names("Quick one — what did Xicheng open?") == ["quick", "xicheng"]
+
+
+@pytest.mark.parametrize(
+    "question, held",
+    [
+        ("is this shi feng's fifth year as director?", {"5"}),
+        ("what is on the 3rd floor?", {"3"}),
+        ("how many times has he visited, his second visit?", {"2"}),
+        ("what was the second thing the committee did?", set()),  # counts nothing a fact states
+        ("the third-party evaluation", set()),
+    ],
+)
+def test_ordinal_numbers(question: str, held: set[str]) -> None:
+    assert ordinal_numbers(question) == held
