@@ -254,8 +254,10 @@ _TITLE_GROUPS = (
     r"主任|部长|局长|处长|科长|厅长|所长|院长|director|head|heads|chief|minister|dean",
 )
 # English titles as whole words only ("head" is not in "headquarters"); Chinese has no word breaks.
+# "Deputy" as typed in a hurry too (depty, diputy, dpeuty): a slip must not make the deputy's post
+# the post itself.
 _TITLE = re.compile(
-    r"(副|deputy |vice[- ]|)("
+    r"(副|\bd[a-z]{0,2}p[a-z]{0,2}t[a-z]{0,2}y[- ]|\bvi[cs]e[- ]|)("
     + "|".join(t if not t.isascii() else rf"\b{t}\b" for group in _TITLE_GROUPS for t in group.split("|"))
     + ")(?!级)"  # 科长级 is a rank (科级), not a post
 )

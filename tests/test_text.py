@@ -118,6 +118,9 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         ("who is the head of guang'anmennei subdistrict", "shi feng, director of guang'anmennei subdistrict office", None),
         ("who is the director of the organisation department", "zhang ge, deputy head of the organisation department", "the director (the fact names a deputy)"),
         ("who heads the organisation department?", "zhang ge, deputy head of the organisation department", "the heads (the fact names a deputy)"),
+        # "Deputy" mistyped is still a deputy: the question asks the fact's own post.
+        ("who is the depty head of the organisation department?", "zhang ge, deputy head of the organisation department", None),
+        ("who is the diputy secretary?", "wang feng, full-time deputy secretary", None),
         ("where are the headquarters", "x", None),
         ("加了多少名科长级别的领导", "新增科级领导干部212名", None),
         # A count of people needs a fact that counts people; 个 counts anything else.
