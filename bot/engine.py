@@ -19,7 +19,7 @@ from bot.matcher import Index, Scored
 from bot.meaning import Meaning, load_meaning, unit, whitening
 from bot.text import (
     EN_STOPWORDS, asks_name, asks_quantity, bigrams, capitalised_names, clean, counted_thing, detect_language, latin_words, mentions,
-    normalize, numbers, ordinal_numbers, quoted_names, respell, rough_numbers, set_aside, stem, states_quantity, tagged_names,
+    normalize, numbers, ordinal_numbers, quoted_names, respell, rough_numbers, set_aside, stem, states_quantity, tagged_names, tagged_words,
     unmet_request, with_bigrams, words,
 )
 
@@ -111,9 +111,11 @@ class Engine:
             ))
             for entity in fact.entities:
                 parts = cut[normalize(entity)]
-                # A lowercase English entity (subdistrict, department) is a common noun, not a name.
+                # A lowercase English entity (subdistrict, department) is a common noun, not a name;
+                # so is a Chinese one jieba tags a common noun or adverb (街道, 首都, 一楼).
                 if len(parts) == 1 and not parts[0][0].isdigit() and (not entity.isascii() or entity[:1].isupper()):
-                    entity_words.add(parts[0])
+                    if entity.isascii() or tagged_words(parts[0]).get(parts[0]) not in ("n", "vn", "d"):
+                        entity_words.add(parts[0])
             # A source sentence several facts quote tells none of them apart (each takes one detail
             # of it): its words count less for them, so their own phrasings and answers decide.
             own = normalised if quoted[fact.source] == 1 else [*asked, *others]

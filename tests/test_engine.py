@@ -41,6 +41,8 @@ ANSWERED = [
     ("听说18年有七十多万党员回居住地报到,准数是多少?", "working-members-reported-2018"),
     ("How long has Zhang Yng lived in Longzeyuan?", "zhang-ying-longzeyuan-20-years"),  # a name's short typo
     ("Is this Shi Feng's third year as director?", "shi-feng-third-year-in-post"),  # 第三年: the ordinal is held
+    # 街道 is a fact's entity, but a common noun: no name the answer must hold
+    ("孩子们的早教课是谁上的,街道吗?", "hetaoyuan-market-early-education-provider"),
     ("Quick question — how many parking spaces were added on West Chang'an Avenue?", "west-changan-avenue-parking-673"),
     ("How many times did Caiqi visit the Dongsi courtyard this year?", "cai-qi-dongsi-courtyard-twice"),
     # Traditional characters, full-width forms, Slack markup
