@@ -18,9 +18,9 @@ from bot.factbase import FactBase, LoadedFact, load_factbase
 from bot.matcher import Index, Scored
 from bot.meaning import Meaning, load_meaning, unit, whitening
 from bot.text import (
-    EN_STOPWORDS, asks_name, asks_quantity, bigrams, capitalised_names, clean, counted_thing, detect_language, latin_words, mentions,
-    normalize, numbers, ordinal_numbers, quoted_names, respell, rough_numbers, set_aside, stem, states_quantity, tagged_names, tagged_words,
-    unmet_request, with_bigrams, words,
+    EN_STOPWORDS, asks_name, asks_quantity, bigrams, capitalised_names, clean, counted_thing, detect_language,
+    latin_words, mentions, normalize, numbers, ordinal_numbers, quoted_names, respell, rough_numbers, set_aside, stem,
+    states_quantity, tagged_names, tagged_words, unmet_request, with_bigrams, words,
 )
 
 # Longest question the engine reads; the rest of a 100 kB paste is noise, not a question.

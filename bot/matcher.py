@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -40,7 +41,7 @@ class Index:
 
     def __init__(
         self, doc_tokens: list[dict[str, float]], phrasings: list[list[str]], latin_words: set[str] = frozenset(),
-        dictionary: frozenset[str] = frozenset(), texts: list[str] = (),
+        dictionary: frozenset[str] = frozenset(), texts: Iterable[str] = (),
     ):
         self.size = len(doc_tokens)
         df = Counter(t for tokens in doc_tokens for t in tokens)
@@ -216,7 +217,7 @@ def group_similar(texts: list[str], cutoff: float = 80.0) -> list[list[int]]:
 class _Sounds:
     """The Chinese of some texts as pinyin: which characters a run of letters sounds like."""
 
-    def __init__(self, texts: list[str]):
+    def __init__(self, texts: Iterable[str]):
         runs = sorted({run for text in texts for run in _CHINESE_RUN.findall(text)})
         chars = sorted({c for run in runs for c in run})
         # One reading per character, pypinyin's most common (a list: each item read on its own,
