@@ -579,7 +579,7 @@ def set_aside(text: str) -> str:
 
 # "Quick one — ...", "For my slides: ...": a few words before a dash or a colon that set the
 # question up; its first word is capitalised because it starts the message, not because it names.
-_PREAMBLE = re.compile(r"^\W*([A-Za-z]+)(?:\s+[\w'-]+){0,3}\s*(?:—|–|--| - |:)")
+_PREAMBLE = re.compile(r"^\W*([A-Za-z]+)(?:-[A-Za-z]+)*(?:\s+[\w'-]+){0,3}\s*(?:—|–|--| - |:)")
 
 
 def preamble_opener(text: str) -> str | None:

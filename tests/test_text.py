@@ -325,6 +325,7 @@ def test_what_a_question_sets_aside_is_not_asked_about() -> None:
 def test_a_short_preamble_before_a_dash_or_colon_has_an_opener() -> None:
     assert preamble_opener("Quick one — what's the headline?") == "quick"
     assert preamble_opener("For my slides: how many members reported?") == "for"
+    assert preamble_opener("Follow-up: did half the subdistricts trial it?") == "follow"  # a hyphenated first word
     assert preamble_opener("Haidian question: how many spaces?") == "haidian"  # the engine keeps a place a name
     assert preamble_opener("What does the 673 figure refer to?") is None
     assert preamble_opener("How many members reported in 2018, and where did they report?") is None
