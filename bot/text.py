@@ -308,7 +308,8 @@ EN_STOPWORDS = frozenset(
     what which who whom whose when where why how many much there this that these those it its it's they them their he she his her
     i me my we our you your can could would should will shall may might must about into over under as than then so if not no
     tell please say says said article document mentioned mention according any some all each every other another more most
-    s t d ll ve re m get got does doesn't isn't aren't wasn't weren't did didn't kind sort""".split()
+    s t d ll ve re m get got does doesn't isn't aren't wasn't weren't did didn't kind sort
+    anyone anybody someone somebody like going gonna wanna""".split()
 )
 # English words that mark a question as English even when it quotes Chinese names.
 _EN_MARKERS = frozenset("what which who how many much is are was were did does do the of why when where tell".split())
