@@ -18,6 +18,8 @@ _T2S = opencc.OpenCC("t2s")
 _STEM = snowballstemmer.stemmer("english")
 
 # Slack markup: <@U123>, <#C1|name>, <!here>, <!subteam^S1|@team>, <https://x|label>, <https://x>.
+# Someone addressed (<@U123|chen>, or "@Chen" typed as plain text) is not what the question is about.
+_ADDRESSED = re.compile(r"<@[^>|]*\|[^>]*>|(?<![\w.@<])@[\w.-]+")
 _SLACK_LABELLED = re.compile(r"<(?:[#@!][^>|]*|(?:https?|mailto):[^>|]*)\|([^>]*)>")
 _SLACK_BARE = re.compile(r"<[#@!][^>]*>|<(?:https?|mailto):[^>]*>")
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\u00ad]")
@@ -316,7 +318,8 @@ _EN_MARKERS = frozenset("what which who how many much is are was were did does d
 
 
 def strip_markup(text: str) -> str:
-    """Turn Slack markup into plain text: labels kept, user/channel ids and bare links dropped."""
+    """Turn Slack markup into plain text: labels kept, user/channel ids, people addressed and bare links dropped."""
+    text = _ADDRESSED.sub(" ", text)
     text = _SLACK_LABELLED.sub(r" \1 ", text)
     text = _SLACK_BARE.sub(" ", text)
     return html.unescape(text)

@@ -24,6 +24,10 @@ from bot.text import (
         ("<@U123ABC> 蔡奇是谁", "蔡奇是谁"),  # Slack user mention
         ("see <#C1|general> &amp; <https://x.example|the page>", "see general & the page"),
         ("<!here> 蔡奇", "蔡奇"),
+        # someone addressed is not asked about: a labelled mention, a handle typed as text
+        ("<@U123ABC|chen> how many posts?", "how many posts?"),
+        ("@Chen how many posts?", "how many posts?"),
+        ("@parking-group where can we park?", "where can we park?"),
     ],
 )
 def test_normalize_equates_common_forms(a: str, b: str) -> None:
@@ -32,6 +36,7 @@ def test_normalize_equates_common_forms(a: str, b: str) -> None:
 
 def test_clean_drops_markup_but_keeps_labels() -> None:
     assert clean("<https://a.example/x|链接> <mailto:a@b.c> &lt;b&gt;") == "链接 <b>"
+    assert clean("write to a@b.example") == "write to a@b.example"  # an address is no mention
 
 
 @pytest.mark.parametrize(
