@@ -75,7 +75,10 @@ _KINDS = {
         r"|\bprice|salary|\bwages?\b|\bpaid\b(?! for)|(?<!in )\bcharges?\b|how much\b[^?.]*\b(?:fees?|rent)\b|怎么收费|收费标准",
         r"\d\s*(?:元|万元|块)|免费|\byuan\b|\bfree\b",
     ),
-    "a clock time": (r"几点|what time(?![-\w])", r"\d+点|o'clock|\d:\d\d"),
+    "a clock time": (
+        r"几点|营业时间|开放时间|what time(?![-\w])|opening (?:hours|times)|\bopen(?:ing)? hours|when does [^?]{1,40} (?:open|close)\b",
+        r"\d+点|o'clock|\d:\d\d|营业时间|开放时间|opening (?:hours|times)",
+    ),
     "an area": (r"平方米|面积|square met|hectare|\bacres?\b", r"平方米|亩|公顷|square met|hectare|acre"),
     "a population": (r"人口|多少居民|多少户|population|how many (?:people|residents) live", r"人口|\d+户|population"),
     "a country": (
