@@ -118,7 +118,7 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         ("what time-wasting routine can car owners drop", "no more circling to find a space", None),  # no clock
         ("what are the opening hours of the elderly activity room?", "the first floor is for the elderly", "a clock time"),
         ("老年活动室的开放时间是几点到几点", "一楼是老年活动室", "a clock time"),
-        ("when does the canteen open?", "the canteen opens at 11:30", None),
+        ("what are the canteen's opening hours?", "the canteen opens at 11:30", None),
         ("which six areas are subdistricts responsible for", "six areas of responsibility", None),
         # A title the fact does not name at all, in either language; synonyms share a group.
         ("电厂路小学的校长是谁", "电厂路小学的旱地冰壶队拔得头筹", "a 校长, whom the fact does not name"),
