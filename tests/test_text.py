@@ -123,6 +123,10 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         # A title the fact does not name at all, in either language; synonyms share a group.
         ("电厂路小学的校长是谁", "电厂路小学的旱地冰壶队拔得头筹", "a 校长, whom the fact does not name"),
         ("who is the principal of the school", "the school's curling team came first", "a principal, whom the fact does not name"),
+        ("who is the school principal?", "the school's curling team came first", "a principal, whom the fact does not name"),
+        # before a noun they describe it: no post is asked
+        ("what are the subdistricts' principal responsibilities now?", "party building and people's livelihood", None),
+        ("who is the chief conductor of the chorus?", "party organisations act as the conductor", None),
         ("who is the head of guang'anmennei subdistrict", "shi feng, director of guang'anmennei subdistrict office", None),
         ("who is the director of the organisation department", "zhang ge, deputy head of the organisation department", "the director (the fact names a deputy)"),
         ("who heads the organisation department?", "zhang ge, deputy head of the organisation department", "the heads (the fact names a deputy)"),
