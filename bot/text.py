@@ -147,6 +147,13 @@ _COUNTED = {c: re.compile(r"\d[\d.]*\s*[万千百]?[多余]?\s*[" + held + "]") 
 _KIND_PATTERNS = {kind: (re.compile(asks), re.compile(holds)) for kind, (asks, holds) in _KINDS.items()}
 # Levels of government and of rank: a question about one is not answered by a fact about another.
 _LEVELS = re.compile(r"国家级|省级|市级|区级|县级|街道级|部级|局级|处级|科级|national-level|provincial|municipal|district-level|county-level")
+# Stages of schooling, by what they mean: a secondary-school teacher is not a university one.
+_SCHOOLING = {
+    "primary school": r"小学|primary[- ]school|elementary[- ]school",
+    "secondary school": r"中学|初中|高中|secondary[- ]school|middle[- ]school|high[- ]school",
+    "university": r"大学|高校|university|college",
+}
+_SCHOOLING_PATTERNS = {stage: re.compile(pattern) for stage, pattern in _SCHOOLING.items()}
 # A question that asks for a name: only a fact that names someone or something can answer it.
 _ASKS_NAME = re.compile(
     r"叫什么名字|什么名字|名字叫|叫啥名|哪家公司|哪家企业|哪家机构|哪个检察院|哪个法院|哪所大学|哪个大学|哪(?:个|家|些)单位"
@@ -298,6 +305,10 @@ def unmet_request(question: str, fact: str, alike: Alike | None = None) -> str |
         if group in plain:
             continue
         return f"the {title} (the fact names a deputy)" if group in deputies else f"a {title}, whom the fact does not name"
+    held_stages = {stage for stage, pattern in _SCHOOLING_PATTERNS.items() if pattern.search(fact)}
+    for stage, pattern in _SCHOOLING_PATTERNS.items():
+        if held_stages and stage not in held_stages and pattern.search(question):
+            return f"a {stage} (the fact speaks of {'/'.join(sorted(held_stages))})"
     held_levels = set(_LEVELS.findall(fact))
     for level in sorted(set(_LEVELS.findall(question)) - held_levels):
         if held_levels:

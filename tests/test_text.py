@@ -127,6 +127,11 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         # before a noun they describe it: no post is asked
         ("what are the subdistricts' principal responsibilities now?", "party building and people's livelihood", None),
         ("who is the chief conductor of the chorus?", "party organisations act as the conductor", None),
+        # a stage of schooling other than the fact's own
+        ("is zhang ying a secondary-school teacher?", "zhang ying, a university teacher", "a secondary school (the fact speaks of university)"),
+        ("张颖是中学老师吗", "大学老师张颖", "a secondary school (the fact speaks of university)"),
+        ("what do the college students teach?", "zhang ying's university students", None),  # college is university
+        ("which middle school?", "the curling team came first", None),  # a fact of no stage: another guard's call
         ("who is the head of guang'anmennei subdistrict", "shi feng, director of guang'anmennei subdistrict office", None),
         ("who is the director of the organisation department", "zhang ge, deputy head of the organisation department", "the director (the fact names a deputy)"),
         ("who heads the organisation department?", "zhang ge, deputy head of the organisation department", "the heads (the fact names a deputy)"),
