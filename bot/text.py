@@ -543,7 +543,7 @@ _SENTENCE_STARTERS = frozenset(
     """besides roughly apart also so then and but under in on at according since after before during for from
     with without please explain describe give list name approximately about around exactly just only even
     apparently reportedly i yes no across over through between among within true really right correct
-    once while if although though whenever""".split()
+    once while if although though whenever saw wait hey hi ok okay well oh btw um hmm""".split()
 )
 
 

@@ -183,6 +183,9 @@ def test_capitalised_names_skip_openers_questions_and_possessives() -> None:
     # An answer that opens with "Yes." names no one called Yes.
     assert capitalised_names("Yes. Some government car parks in Xicheng were opened.") == ["xicheng"]
     assert capitalised_names("Across roughly how many communities did Shijingshan members report?") == ["shijingshan"]
+    # chat openers and interjections
+    assert capitalised_names("Wait, are Xicheng's government car parks open?") == ["xicheng"]
+    assert capitalised_names("Saw red armbands in Shijingshan. What do they say?") == ["shijingshan"]
 
 
 @pytest.mark.parametrize(
