@@ -6,12 +6,14 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+from pypinyin import Style, lazy_pinyin
 
 from bot.answer import Answer, Language, Suggestion
 from bot.factbase import FactBase, LoadedFact, load_factbase
@@ -63,6 +65,7 @@ class _Entry:
     claim_names: dict[str, frozenset[str]]  # by language: the names its source and answers give
     words: frozenset[str]  # its words as matched (English ones stemmed)
     latin: frozenset[str]  # its English words as written, for names' typos
+    initials: frozenset[str]  # its Chinese names by the first letters of their syllables: BJ, XC
 
 
 class Engine:
@@ -105,9 +108,11 @@ class Engine:
                 "en": frozenset(normalize(n) for n in [*capitalised_names(fact.answer.en), *quoted_names(fact.answer.en)]),
             }
             held_words = frozenset(w for content in cut.values() for w in content)
+            initials = frozenset(_initials(name) for name in [*claim_names["zh"], *listed] if not name.isascii())
             fact_latin = frozenset(w for n in normalised for w in latin_words(n))
             entries.append(_Entry(
                 loaded, joined, frozenset(numbers(joined)), quantitative, claims, claim_names, held_words, fact_latin,
+                initials,
             ))
             for entity in fact.entities:
                 parts = cut[normalize(entity)]
@@ -286,6 +291,11 @@ class Engine:
         return self._share(name) >= self.thresholds.generic_share
 
     def _share_of_facts(self, name: str) -> float:
+        if name.isascii() and len(name) <= 3:
+            # Letters as short as SH or BJ are initials, not the start of any word (sh is in Shi Feng).
+            word = re.compile(rf"\b{re.escape(name)}\b")
+            held = sum(1 for e in self._entries if word.search(e.text) or any(i.startswith(name) for i in e.initials))
+            return held / len(self._entries)
         return sum(1 for e in self._entries if name in e.text) / len(self._entries)
 
     def _holds_name(self, entry: _Entry, name: str) -> bool:
@@ -293,8 +303,11 @@ class Engine:
         if name.isascii():
             if mentions(entry.text, name) or mentions(entry.text, self._index.spell(name)):
                 return True
-            # A name's short typo the spell-corrector leaves alone (Yng, Fung): one slip from a word of the fact.
-            return len(name) >= 3 and self._index.slip_of(name, entry.latin)
+            # A name's short typo the spell-corrector leaves alone (Yng, Fung): one slip from a word of the fact;
+            # a name written by its initials (BJ, XC) is the Chinese name they begin (北京, 西城区).
+            return (len(name) >= 3 and self._index.slip_of(name, entry.latin)) or any(
+                held.startswith(name) for held in entry.initials
+            ) if len(name) >= 2 else False
         return name in entry.text or self._index.correct([name])[0] in entry.text  # 蔡琪 is a typo of 蔡奇
 
     def _answer(self, question: str, language: Language, loaded: LoadedFact, score: float) -> Answer:
@@ -315,6 +328,11 @@ class Engine:
     def _suggestion(loaded: LoadedFact, language: Language, score: float) -> Suggestion:
         phrasings = loaded.fact.questions.zh if language == "zh" else loaded.fact.questions.en
         return Suggestion(loaded.id, phrasings[0], score)
+
+
+def _initials(name: str) -> str:
+    """Return a Chinese name's initials as typed in English chat: 北京 is bj, 西城区 xcq."""
+    return "".join(lazy_pinyin(name, style=Style.FIRST_LETTER))
 
 
 def load_engine(facts_dir: Path, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> Engine:

@@ -45,6 +45,9 @@ _EN_NUMBER = {
     "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twice": "2",
 }
 _EN_NUMBER_RE = re.compile(r"\b(" + "|".join(_EN_NUMBER) + r")\b")
+# "seven hundred thousand" is 700000, "9 thousand" 9000: scales after a number multiply it.
+_EN_SCALE = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_EN_SCALED = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s+(hundred|thousand|million|billion)\b")
 
 # A question that asks for a quantity: only a fact that states one can answer it.
 _ASKS_QUANTITY = re.compile(
@@ -96,7 +99,7 @@ _KINDS = {
     ),
     # How a game or a scheme works by its rules: 冰壶比赛的规则是什么 is not answered by who won.
     "rules": (
-        r"规则|怎么玩|玩法|\brules?\b|how (?:do you|to) play",
+        r"规则|怎么玩|玩法|\brules of\b|\bthe rules\b|how (?:do you|to) play",
         r"规则|玩法|\brules?\b|\bregulations?\b|规定|制度|清单",
     ),
     # A total is a count: 北京一共有多少个街道乡镇 is not answered by "half of them".
@@ -276,7 +279,7 @@ _TITLE = re.compile(
 _TITLE_GROUP = {title: n for n, group in enumerate(_TITLE_GROUPS) for title in group.split("|")}
 # "Principal" and "chief" before a noun describe it ("the principal responsibilities", "the chief
 # conductor of the chorus"): a post only where no noun follows ("the principal of the school").
-_ADJECTIVE_TITLE = re.compile(r"\b(?:principal|chief) (?!(?:of|is|was|at|in|for|and|or|who|whom|to|on|with|from|there|here)\b)[a-z]{3,}")
+_ADJECTIVE_TITLE = re.compile(r"\b(?:principal|chief)[- ](?!(?:of|is|was|at|in|for|and|or|who|whom|to|on|with|from|there|here)\b)[a-z]{3,}")
 
 
 def unmet_request(question: str, fact: str, alike: Alike | None = None) -> str | None:
@@ -386,6 +389,8 @@ def canonical_numbers(text: str) -> str:
     text = _CN_NUMERAL.sub(lambda m: str(_cn_to_int(m.group())), text)
     text = _WAN.sub(lambda m: _format(float(m.group(1)) * (10_000 if m.group(2) == "万" else 100_000_000)), text)
     text = _EN_NUMBER_RE.sub(lambda m: _EN_NUMBER[m.group()], text)
+    while _EN_SCALED.search(text):  # "7 hundred thousand": hundreds first, then thousands
+        text = _EN_SCALED.sub(lambda m: _format(float(m.group(1)) * _EN_SCALE[m.group(2)]), text, count=1)
     return text
 
 
@@ -568,7 +573,7 @@ _OPENERS = _SENTENCE_STARTERS | _QUESTION_WORD_SLIPS
 # What may come before the first word of a sentence: nothing, or a sentence's end, then quotes.
 _SENTENCE_START = re.compile(r"(?:^|[.!?;:。！？；：])[\s\"'“‘(\[]*$")
 # Capitalised by convention in English news about China, but naming no one in particular.
-_NOT_NAMES = frozenset("communist chinese cpc ccp".split())
+_NOT_NAMES = frozenset("communist chinese cpc ccp cp".split())
 
 
 @lru_cache(maxsize=4096)
@@ -636,7 +641,7 @@ def capitalised_names(text: str, common_words: frozenset[str] = frozenset()) -> 
             continue
         if word in EN_STOPWORDS or word in _EN_MARKERS or word in _NOT_NAMES or (first and word in _OPENERS):
             continue
-        if first and word == opener and word in common_words:
+        if first and word in common_words:
             continue
         out.append(word)
     return out

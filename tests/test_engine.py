@@ -41,6 +41,10 @@ ANSWERED = [
     ("听说18年有七十多万党员回居住地报到,准数是多少?", "working-members-reported-2018"),
     ("How long has Zhang Yng lived in Longzeyuan?", "zhang-ying-longzeyuan-20-years"),  # a name's short typo
     ("Is this Shi Feng's third year as director?", "shi-feng-third-year-in-post"),  # 第三年: the ordinal is held
+    # Chinese names by their initials, as typed in chat: BJ is 北京, XC 西城
+    ("which hutong courtyard did the BJ party secretary visit twice", "cai-qi-dongsi-courtyard-twice"),
+    ("how many section-level leaders did XC add in 2018", "xicheng-212-section-level-leaders"),
+    ("about seven hundred thousand working members reported in 2018, exact figure?", "working-members-reported-2018"),
     # 街道 is a fact's entity, but a common noun: no name the answer must hold
     ("孩子们的早教课是谁上的,街道吗?", "hetaoyuan-market-early-education-provider"),
     ("Quick question — how many parking spaces were added on West Chang'an Avenue?", "west-changan-avenue-parking-673"),
@@ -110,6 +114,7 @@ NOT_ANSWERED = [
     "Who founded the Shijingshan Laojiefang volunteer organisation?",
     "What did Wang Feng do before joining the Winter Olympics committee?",
     "史峰的前任是谁?",  # a predecessor
+    "how many working members reported in SH in 2018",  # initials of no name the facts give
     "Is this Shi Feng's fifth year as director?",  # his third: an ordinal is a number too
     "What is on the fourth floor of the Hetaoyuan building?",  # a building of three floors
     "What is the address of the Dongsi courtyard Cai Qi visited?",  # the courtyard is never located

@@ -24,6 +24,8 @@ from bot.text import (
         ("<@U123ABC> 蔡奇是谁", "蔡奇是谁"),  # Slack user mention
         ("see <#C1|general> &amp; <https://x.example|the page>", "see general & the page"),
         ("<!here> 蔡奇", "蔡奇"),
+        ("roughly seven hundred thousand members", "roughly 700000 members"),  # scales multiply
+        ("just over nine thousand", "just over 9,000"),
         # someone addressed is not asked about: a labelled mention, a handle typed as text
         ("<@U123ABC|chen> how many posts?", "how many posts?"),
         ("@Chen how many posts?", "how many posts?"),
@@ -156,6 +158,9 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         ("when exactly will the games open, according to wang feng?", "wang feng, deputy secretary", "a time"),
         ("第几号改革", "北京一号改革", None),  # an ordinal, not a quantity
         ("冰壶比赛的规则是什么", "电厂路小学的旱地冰壶队拔得头筹", "rules"),
+        ("what are the rules of dryland curling?", "the school's curling team came first", "rules"),
+        ("what is the rule in shijingshan about how many teams a member joins?", "每人参加1~2支志愿队伍", None),
+        ("how many section-chief-level posts were created?", "新增科级领导干部212名", None),  # a rank, not a post
         ("when did beijing start pushing the reform?", "beijing promoted the reform in 2019", None),  # a start, no founding
         # A total is a count: a share or "one year" does not give it.
         ("北京一共有多少个街道乡镇", "过去这一年,北京市已有一半的街道乡镇试点了改革", "a total"),
@@ -183,7 +188,9 @@ def test_capitalised_names_skip_openers_questions_and_possessives() -> None:
     # An answer that opens with "Yes." names no one called Yes.
     assert capitalised_names("Yes. Some government car parks in Xicheng were opened.") == ["xicheng"]
     assert capitalised_names("Across roughly how many communities did Shijingshan members report?") == ["shijingshan"]
-    # chat openers and interjections
+    # chat openers and interjections; any common word opening a sentence
+    assert capitalised_names("Summarise what the Laojiefang volunteers do.", frozenset({"summarise"})) == ["laojiefang"]
+    assert capitalised_names("Working CP members in Xicheng?") == ["working", "xicheng"]  # CP: the Party
     assert capitalised_names("Wait, are Xicheng's government car parks open?") == ["xicheng"]
     assert capitalised_names("Saw red armbands in Shijingshan. What do they say?") == ["shijingshan"]
 
