@@ -45,6 +45,16 @@ _EN_NUMBER = {
     "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twice": "2",
 }
 _EN_NUMBER_RE = re.compile(r"\b(" + "|".join(_EN_NUMBER) + r")\b")
+# Chat shorthand for English words: "how many ppl", "govt depts", "this yr".
+_SHORTHAND = {
+    "ppl": "people", "govt": "government", "dept": "department", "depts": "departments",
+    "yr": "year", "yrs": "years", "mgmt": "management", "cttee": "committee", "approx": "approximately",
+    "info": "information", "pls": "please", "u": "you", "ur": "your", "r": "are", "w/": "with", "b/c": "because",
+    "bc": "because", "abt": "about", "mtg": "meeting",
+}
+_SHORTHAND_RE = re.compile(
+    r"(?<![\w/@.&'-])(" + "|".join(map(re.escape, sorted(_SHORTHAND, key=len, reverse=True))) + r")(?![\w/@.&'-])"
+)
 # "seven hundred thousand" is 700000, "9 thousand" 9000: scales after a number multiply it.
 _EN_SCALE = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _EN_SCALED = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s+(hundred|thousand|million|billion)\b")
@@ -389,6 +399,7 @@ def canonical_numbers(text: str) -> str:
     text = _CN_NUMERAL.sub(lambda m: str(_cn_to_int(m.group())), text)
     text = _WAN.sub(lambda m: _format(float(m.group(1)) * (10_000 if m.group(2) == "万" else 100_000_000)), text)
     text = _EN_NUMBER_RE.sub(lambda m: _EN_NUMBER[m.group()], text)
+    text = _SHORTHAND_RE.sub(lambda m: _SHORTHAND[m.group()], text)
     while _EN_SCALED.search(text):  # "7 hundred thousand": hundreds first, then thousands
         text = _EN_SCALED.sub(lambda m: _format(float(m.group(1)) * _EN_SCALE[m.group(2)]), text, count=1)
     return text

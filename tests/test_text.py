@@ -26,6 +26,8 @@ from bot.text import (
         ("<!here> 蔡奇", "蔡奇"),
         ("roughly seven hundred thousand members", "roughly 700000 members"),  # scales multiply
         ("just over nine thousand", "just over 9,000"),
+        ("how many ppl w/ jobs reported this yr", "how many people with jobs reported this year"),  # chat shorthand
+        ("govt depts", "government departments"),
         # someone addressed is not asked about: a labelled mention, a handle typed as text
         ("<@U123ABC|chen> how many posts?", "how many posts?"),
         ("@Chen how many posts?", "how many posts?"),
