@@ -213,7 +213,7 @@ def counted_thing(normalized: str) -> list[str]:
 # "What is the X called", X叫什么名字: the thing whose name is asked.
 _NAMED_THING = re.compile(
     r"([\u4e00-\u9fff]{2,10}?)(?:叫什么名字|叫什么|叫啥|的名字)"
-    r"|what(?:'s| is| was) the name of (?:the |that |this |his |her |their )?((?:[a-z'-]+ ){0,3}[a-z-]+)"
+    r"|(?:what(?:'s| is| was) the |^(?:the )?)name of (?:the |that |this |his |her |their )?((?:[a-z'-]+ ){0,3}[a-z-]+)"
     r"|what(?:'s| is| was) (?:the |that |this )?((?:[a-z'-]+ ){0,3}[a-z-]+) called"
     r"|what(?:'s| is| was) (?:the |that |this )?((?:[a-z-]+ ){0,3}[a-z-]+)'s name"
 )

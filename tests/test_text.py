@@ -301,6 +301,7 @@ def test_counted_thing(question: str, thing: list[str]) -> None:
         ("what is the longzeyuan choir called?", "a vocal master built a small choir for the compound", "choir"),
         ("what's the vocal master's name?", "a vocal master built a choir", "master"),
         ("what is the name of the vocal master who came back from abroad?", "one party member, a vocal master", "master"),
+        ("name of the returnee vocal master who set up the choir", "a vocal master built a choir", "master"),  # no "what is"
         # An appositive after a bracketed name names the thing.
         ("what is the name of the old restaurant that serves lunch?", "dongxinglou (东兴楼), a long-established restaurant", None),
         ("what's the name of the restaurant that serves lunch?", "the old restaurant dongxinglou serves lunch", None),  # named
