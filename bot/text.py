@@ -137,6 +137,11 @@ _KINDS = {
         r"|what year (?:was|were|did)\b[^?]{0,60}\b(?:founded|established|set up|created|formed)\b",
         r"成立|创立|创办|建立|组建|历史|founded|established|set up|formed|history|since|years? old",
     ),
+    "a rate or share": (
+        r"率(?:是|有|为)?多少|多少比例|比例是多少|占比|百分之几|what (?:percentage|proportion|share)\b"
+        r"|(?:what|how high) (?:is|was) the [a-z -]{0,30}\brate\b",
+        r"%|百分|分之|成|率|比例|一半|\brate\b|percent|proportion|\bhalf\b|\d/\d",
+    ),
     "an address": (
         r"地址|门牌|住址|(?:the|its|an|his|her|their|exact|street|home|postal) address\b|\baddress of\b|street number|house number",
         r"地址|门牌|住址|\d+号|address|street number|house number",

@@ -170,6 +170,11 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         ("how many subdistricts are there in all?", "half of beijing's subdistricts piloted it", "a total"),
         ("is the reform tested in all subdistricts already?", "half of beijing's subdistricts piloted it", None),
         ("那栋小楼一共几层", "一座三层小楼", None),
+        # A rate or share needs a fact that gives one.
+        ("群众满意率是多少?", "西城区探索第三方评估、大数据评价等考核模式", "a rate or share"),
+        ("what was the approval rate in the evaluation?", "third-party evaluation and big-data review", "a rate or share"),
+        ("what share of subdistricts piloted it?", "half of beijing's subdistricts piloted it", None),
+        ("what shared feeling did members describe?", "members shared a feeling of lost value", None),  # shared is no share
         # An address, a predecessor: things a fact about the same place or post rarely gives.
         ("what is the address of the courtyard cai qi visited?", "a small courtyard in the hutongs of dongsi", "an address"),
         ("小院的地址在哪", "东四街道胡同群里的一处小院落", "an address"),
