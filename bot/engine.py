@@ -303,11 +303,13 @@ class Engine:
         if name.isascii():
             if mentions(entry.text, name) or mentions(entry.text, self._index.spell(name)):
                 return True
-            # A name's short typo the spell-corrector leaves alone (Yng, Fung): one slip from a word of the fact;
-            # a name written by its initials (BJ, XC) is the Chinese name they begin (北京, 西城区).
-            return (len(name) >= 3 and self._index.slip_of(name, entry.latin)) or any(
-                held.startswith(name) for held in entry.initials
-            ) if len(name) >= 2 else False
+            if len(name) < 2:
+                return False
+            # A name's short typo the spell-corrector leaves alone (Yng, Fung): one slip from a word of the fact.
+            if len(name) >= 3 and self._index.slip_of(name, entry.latin):
+                return True
+            # A name written by its initials (BJ, XC) is the Chinese name they begin (北京, 西城区).
+            return any(held.startswith(name) for held in entry.initials)
         return name in entry.text or self._index.correct([name])[0] in entry.text  # 蔡琪 is a typo of 蔡奇
 
     def _answer(self, question: str, language: Language, loaded: LoadedFact, score: float) -> Answer:
