@@ -292,9 +292,10 @@ class Engine:
 
     def _share_of_facts(self, name: str) -> float:
         if name.isascii() and len(name) <= 3:
-            # Letters as short as SH or BJ are initials, not the start of any word (sh is in Shi Feng).
+            # Letters as short as SH or BJ are a word or initials, not the start of a word (Shi Feng);
+            # as a name asked they may start one (Lao for Laojiefang), which mentions() allows.
             word = re.compile(rf"\b{re.escape(name)}\b")
-            held = sum(1 for e in self._entries if word.search(e.text) or any(i.startswith(name) for i in e.initials))
+            held = sum(1 for e in self._entries if word.search(e.text) or _by_initials(e, name))
             return held / len(self._entries)
         return sum(1 for e in self._entries if name in e.text) / len(self._entries)
 
@@ -308,8 +309,7 @@ class Engine:
             # A name's short typo the spell-corrector leaves alone (Yng, Fung): one slip from a word of the fact.
             if len(name) >= 3 and self._index.slip_of(name, entry.latin):
                 return True
-            # A name written by its initials (BJ, XC) is the Chinese name they begin (北京, 西城区).
-            return any(held.startswith(name) for held in entry.initials)
+            return _by_initials(entry, name)
         return name in entry.text or self._index.correct([name])[0] in entry.text  # 蔡琪 is a typo of 蔡奇
 
     def _answer(self, question: str, language: Language, loaded: LoadedFact, score: float) -> Answer:
@@ -330,6 +330,11 @@ class Engine:
     def _suggestion(loaded: LoadedFact, language: Language, score: float) -> Suggestion:
         phrasings = loaded.fact.questions.zh if language == "zh" else loaded.fact.questions.en
         return Suggestion(loaded.id, phrasings[0], score)
+
+
+def _by_initials(entry: _Entry, name: str) -> bool:
+    """True if ``name`` is the initials a Chinese name of the fact begins with (BJ, XC: 北京, 西城区)."""
+    return any(held.startswith(name) for held in entry.initials)
 
 
 def _initials(name: str) -> str:

@@ -89,7 +89,8 @@ _KINDS = {
         r"\d\s*(?:元|万元|块)|免费|\byuan\b|\bfree\b",
     ),
     "a clock time": (
-        r"几点|营业时间|开放时间|what time(?![-\w])|opening (?:hours|times)|\bopen(?:ing)? hours|when does [^?]{1,40} (?:open|close)\b",
+        r"几点|营业时间|开放时间|what time(?![-\w])|opening (?:hours|times)|\bopen(?:ing)? hours"
+        r"|when does [^?]{1,40} (?:open|close)\b",
         r"\d+点|o'clock|\d:\d\d|营业时间|开放时间|opening (?:hours|times)",
     ),
     "an area": (r"平方米|面积|square met|hectare|\bacres?\b", r"平方米|亩|公顷|square met|hectare|acre"),
@@ -167,11 +168,10 @@ _KIND_PATTERNS = {kind: (re.compile(asks), re.compile(holds)) for kind, (asks, h
 _LEVELS = re.compile(r"国家级|省级|市级|区级|县级|街道级|部级|局级|处级|科级|national-level|provincial|municipal|district-level|county-level")
 # Stages of schooling, by what they mean: a secondary-school teacher is not a university one.
 _SCHOOLING = {
-    "primary school": r"小学|primary[- ]school|elementary[- ]school",
-    "secondary school": r"中学|初中|高中|secondary[- ]school|middle[- ]school|high[- ]school",
-    "university": r"大学|高校|university|college",
+    "primary school": re.compile(r"小学|primary[- ]school|elementary[- ]school"),
+    "secondary school": re.compile(r"中学|初中|高中|secondary[- ]school|middle[- ]school|high[- ]school"),
+    "university": re.compile(r"大学|高校|university|college"),
 }
-_SCHOOLING_PATTERNS = {stage: re.compile(pattern) for stage, pattern in _SCHOOLING.items()}
 # A question that asks for a name: only a fact that names someone or something can answer it.
 _ASKS_NAME = re.compile(
     r"叫什么名字|什么名字|名字叫|叫啥名|哪家公司|哪家企业|哪家机构|哪个检察院|哪个法院|哪所大学|哪个大学|哪(?:个|家|些)单位"
@@ -294,7 +294,9 @@ _TITLE = re.compile(
 _TITLE_GROUP = {title: n for n, group in enumerate(_TITLE_GROUPS) for title in group.split("|")}
 # "Principal" and "chief" before a noun describe it ("the principal responsibilities", "the chief
 # conductor of the chorus"): a post only where no noun follows ("the principal of the school").
-_ADJECTIVE_TITLE = re.compile(r"\b(?:principal|chief)[- ](?!(?:of|is|was|at|in|for|and|or|who|whom|to|on|with|from|there|here)\b)[a-z]{3,}")
+_ADJECTIVE_TITLE = re.compile(
+    r"\b(?:principal|chief)[- ](?!(?:of|is|was|at|in|for|and|or|who|whom|to|on|with|from|there|here)\b)[a-z]{3,}"
+)
 
 
 def unmet_request(question: str, fact: str, alike: Alike | None = None) -> str | None:
@@ -323,8 +325,8 @@ def unmet_request(question: str, fact: str, alike: Alike | None = None) -> str |
         if group in plain:
             continue
         return f"the {title} (the fact names a deputy)" if group in deputies else f"a {title}, whom the fact does not name"
-    held_stages = {stage for stage, pattern in _SCHOOLING_PATTERNS.items() if pattern.search(fact)}
-    for stage, pattern in _SCHOOLING_PATTERNS.items():
+    held_stages = {stage for stage, pattern in _SCHOOLING.items() if pattern.search(fact)}
+    for stage, pattern in _SCHOOLING.items():
         if held_stages and stage not in held_stages and pattern.search(question):
             return f"a {stage} (the fact speaks of {'/'.join(sorted(held_stages))})"
     held_levels = set(_LEVELS.findall(fact))
@@ -405,8 +407,9 @@ def canonical_numbers(text: str) -> str:
     text = _WAN.sub(lambda m: _format(float(m.group(1)) * (10_000 if m.group(2) == "万" else 100_000_000)), text)
     text = _EN_NUMBER_RE.sub(lambda m: _EN_NUMBER[m.group()], text)
     text = _SHORTHAND_RE.sub(lambda m: _SHORTHAND[m.group()], text)
-    while _EN_SCALED.search(text):  # "7 hundred thousand": hundreds first, then thousands
-        text = _EN_SCALED.sub(lambda m: _format(float(m.group(1)) * _EN_SCALE[m.group(2)]), text, count=1)
+    scaled = 1
+    while scaled:  # one at a time: "7 hundred thousand" is 700 thousand, then 700000
+        text, scaled = _EN_SCALED.subn(lambda m: _format(float(m.group(1)) * _EN_SCALE[m.group(2)]), text, count=1)
     return text
 
 
