@@ -137,7 +137,7 @@ class Engine:
             vectors = self._embed(lists)
             self._whitening[language] = whitening(vectors, self.thresholds.meaning_shrink)
             self._phrasing_vectors[language] = [unit(v @ self._whitening[language]) for v in vectors]
-        self._index = Index(doc_tokens, phrasings, latin, self._meaning.words, texts)
+        self._index = Index(doc_tokens, phrasings, latin, self._meaning.words | EN_STOPWORDS, texts)
         self._entity_words = frozenset(entity_words)
         # A scan of every fact per name asked: cached (thread-safe, bounded) since names recur.
         self._share = lru_cache(maxsize=4096)(self._share_of_facts)
@@ -145,7 +145,7 @@ class Engine:
     def _ranked(self, question: str) -> tuple[_Query, list[tuple[float, Scored]]]:
         """Return the parsed question and every candidate fact's (score, signals), best first."""
         normalized = normalize(question[:MAX_QUESTION_CHARS])
-        raw = words(self._index.from_pinyin(normalized, EN_STOPWORDS), spell=self._index.spell)
+        raw = words(self._index.from_pinyin(normalized), spell=self._index.spell)
         query = _Query(normalized, raw, self._index.correct(raw))
         if not raw:
             return query, []

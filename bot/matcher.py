@@ -55,7 +55,7 @@ class Index:
                 self._postings[t].append((i, share))
         # English words as written in the documents: a typo is corrected to one of them, then stemmed.
         self.latin_words = frozenset(latin_words)
-        # English words that are words in their own right: "weather" is no typo of "whether".
+        # English words that are words in their own right (stopwords among them): "weather" is no typo of "whether".
         self._dictionary = dictionary
         self._latin_vocab = sorted(w for w in latin_words if len(w) >= 4)
         # Chinese is typed by sound: a wrong character is most often a homophone (党圆 for 党员).
@@ -98,12 +98,12 @@ class Index:
             word, same_start, scorer=DamerauLevenshtein.distance, processor=_PROCESSOR, score_cutoff=1
         ) is not None
 
-    def from_pinyin(self, normalized: str, stopwords: frozenset[str]) -> str:
+    def from_pinyin(self, normalized: str) -> str:
         """Return ``normalized`` with Chinese words typed in pinyin written in Chinese: "shufa" is 书法.
 
         Readers in China name local things by their sound (wuye, guozitou, jihe shao). A run of
-        one to four words that are no English word (not a stopword, not a word of the facts,
-        not in the dictionary), whose letters are the sound of two to four characters the facts
+        one to four words that are no English word (not a word of the facts, not in the
+        dictionary), whose letters are the sound of two to four characters the facts
         hold, is those characters; the longest run wins.
         """
         def replace(match: re.Match[str]) -> str:
@@ -111,7 +111,7 @@ class Index:
             while i < len(parts):
                 for n in range(min(_PINYIN_SPAN, len(parts) - i), 0, -1):
                     span = parts[i : i + n]
-                    if all(p not in stopwords and p not in self.latin_words and p not in self._dictionary for p in span):
+                    if all(p not in self.latin_words and p not in self._dictionary for p in span):
                         letters = "".join(span)
                         chinese = self._sounds.get(letters) or self._typed.find(letters)
                         if chinese:

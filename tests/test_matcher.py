@@ -12,9 +12,9 @@ TEXTS = ["几乎每个周末,会书法的党员都给邻居上书法课。", "�
 
 @pytest.fixture(scope="module")
 def index() -> Index:
-    # One document per text; "party" is an English word the facts use.
+    # One document per text; "party" is an English word the facts use, and the dictionary holds the stopwords.
     docs = [{t: 1.0} for t in TEXTS]
-    return Index(docs, [[t] for t in TEXTS], latin_words={"party"}, dictionary=frozenset({"shine", "weekend"}), texts=TEXTS)
+    return Index(docs, [[t] for t in TEXTS], latin_words={"party"}, dictionary=frozenset({"shine", "weekend"}) | EN_STOPWORDS, texts=TEXTS)
 
 
 @pytest.mark.parametrize("question, read", [
@@ -24,7 +24,7 @@ def index() -> Index:
     ("who blew the jihe shao", "who blew the 集合哨"),
 ])
 def test_pinyin_of_the_facts_chinese_is_read_as_that_chinese(index: Index, question: str, read: str) -> None:
-    assert index.from_pinyin(question, EN_STOPWORDS) == read
+    assert index.from_pinyin(question) == read
 
 
 @pytest.mark.parametrize("question", [
@@ -34,4 +34,4 @@ def test_pinyin_of_the_facts_chinese_is_read_as_that_chinese(index: Index, quest
     "zhongguo jiaoyu",  # sounds the facts do not hold
 ])
 def test_english_and_unknown_sounds_are_left_alone(index: Index, question: str) -> None:
-    assert index.from_pinyin(question, EN_STOPWORDS) == question
+    assert index.from_pinyin(question) == question
