@@ -58,6 +58,9 @@ _SHORTHAND_RE = re.compile(
 # "seven hundred thousand" is 700000, "9 thousand" 9000: scales after a number multiply it.
 _EN_SCALE = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _EN_SCALED = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s+(hundred|thousand|million|billion)\b")
+# Chat shorthand for a scale: "717k" is 717000, and "71.7w" (w for 万, wan) is 717000 too.
+_SCALE_LETTER = {"k": 1_000, "w": 10_000}
+_LETTER_SCALED = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)([kw])(?![a-z])")
 
 # A question that asks for a quantity: only a fact that states one can answer it.
 _ASKS_QUANTITY = re.compile(
@@ -71,7 +74,7 @@ _QUANTITY_WORDS = re.compile(r"[02-9]|\d{2,}|半|大批|数次|多次|上百|上
 _KINDS = {
     "an age": (r"多大年纪|多大岁数|今年多大|几岁|多少岁|年龄|年纪|how old|\bage\b", r"岁|年历史|years old|years? of history"),
     "a month or day": (
-        r"几月|哪个月|哪月|几号|哪一天|哪天|which month|what date|what day",
+        r"几月|哪个月|哪月|几号|哪一天|哪天|which month|what month|what date|what day",
         # With a number: 口号 (a slogan) and 日常 (daily) are no dates.
         r"\d\s*[月日号]|[上中下]旬|月[初底中]|\bmonths?\b|\bdays?\b|\bdates?\b"
         r"|\b(?:january|february|march|april|june|july|august|september|october|november|december)\b",
@@ -405,6 +408,7 @@ def canonical_numbers(text: str) -> str:
     text = _FRACTION.sub(_fraction, text)
     text = _CN_NUMERAL.sub(lambda m: str(_cn_to_int(m.group())), text)
     text = _WAN.sub(lambda m: _format(float(m.group(1)) * (10_000 if m.group(2) == "万" else 100_000_000)), text)
+    text = _LETTER_SCALED.sub(lambda m: _format(float(m.group(1)) * _SCALE_LETTER[m.group(2)]), text)
     text = _EN_NUMBER_RE.sub(lambda m: _EN_NUMBER[m.group()], text)
     text = _SHORTHAND_RE.sub(lambda m: _SHORTHAND[m.group()], text)
     scaled = 1

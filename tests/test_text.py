@@ -28,6 +28,8 @@ from bot.text import (
         ("just over nine thousand", "just over 9,000"),
         ("how many ppl w/ jobs reported this yr", "how many people with jobs reported this year"),  # chat shorthand
         ("govt depts", "government departments"),
+        ("717k members", "717,000 members"),  # a scale as a letter: k for thousand, w for 万
+        ("71.7w名党员", "71.7万名党员"),
         # someone addressed is not asked about: a labelled mention, a handle typed as text
         ("<@U123ABC|chen> how many posts?", "how many posts?"),
         ("@Chen how many posts?", "how many posts?"),
@@ -83,6 +85,7 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         ("蔡奇多大年纪", "蔡奇两度来到小院", "an age"),
         ("张颖几岁", "张颖今年45岁", None),
         ("第一次是几月份", "今年两度迎来", "a month or day"),
+        ("what month did he go", "came twice this year", "a month or day"),
         ("门禁花了多少钱", "车位租赁费用于购置门禁", "a price or pay"),
         ("停车场收费多少钱", "单位免费借用土地", None),
         ("部长是谁", "组织部副部长张革", "the 部长 (the fact names a deputy)"),
