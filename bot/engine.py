@@ -21,7 +21,7 @@ from bot.matcher import Index, Scored
 from bot.meaning import Meaning, load_meaning, unit, whitening
 from bot.text import (
     EN_STOPWORDS, asks_name, asks_quantity, bigrams, capitalised_names, clean, counted_thing, detect_language,
-    latin_words, mentions, normalize, numbers, ordinal_numbers, quoted_names, respell, rough_numbers, set_aside, stem,
+    enumerated_numbers, latin_words, mentions, normalize, numbers, ordinal_numbers, quoted_names, respell, rough_numbers, set_aside, stem,
     states_quantity, tagged_names, tagged_words, unmet_request, with_bigrams, words,
 )
 
@@ -139,6 +139,8 @@ class Engine:
             self._phrasing_vectors[language] = [unit(v @ self._whitening[language]) for v in vectors]
         self._index = Index(doc_tokens, phrasings, latin, self._meaning.words | EN_STOPWORDS, texts)
         self._entity_words = frozenset(entity_words)
+        # The model's English words and their stems: a common word opening a question is no name.
+        self._common_words = self._meaning.words | {stem(w) for w in self._meaning.words}
         # A scan of every fact per name asked: cached (thread-safe, bounded) since names recur.
         self._share = lru_cache(maxsize=4096)(self._share_of_facts)
 
@@ -220,7 +222,8 @@ class Engine:
             return f"asks for {unmet}, which the fact does not state"
         if asks_name(normalized) and not self._gives_a_name(entry, query, language):
             return "asks for a name the fact does not give"
-        missing = {n for n in numbers(normalized) | ordinal_numbers(normalized) if n not in ("0", "1")} - entry.numbers
+        given = (numbers(normalized) - enumerated_numbers(normalized)) | ordinal_numbers(normalized)
+        missing = {n for n in given if n not in ("0", "1")} - entry.numbers
         if missing:
             # A number given roughly (七十多万, about 670) is held by any number in its range.
             rough = rough_numbers(normalized)
@@ -233,7 +236,7 @@ class Engine:
         # A name set aside ("Apart from Hualongyuan Beili, which other estates ...") is not asked about;
         # a preamble's first word ("Quick one — ...") is none when it is a common English word.
         names = set(tagged_names(set_aside(normalized))) | (set(query.words) & self._entity_words)
-        names |= {normalize(n) for n in capitalised_names(set_aside(clean(question)), self._meaning.words)}
+        names |= {normalize(n) for n in capitalised_names(set_aside(clean(question)), self._common_words)}
         for name in sorted(names):
             if self._holds_name(entry, name):
                 continue

@@ -468,6 +468,15 @@ def ordinal_numbers(normalized: str) -> set[str]:
     return {_ORDINALS.get(w) or w[:-2] for w in _ORDINAL.findall(normalized)}
 
 
+# "Which two tasks", 哪4个方面: a number of items asked for, which the fact lists without counting them.
+_ENUMERATED = re.compile(r"(?:\bwhich|\bwhat|哪)\s*(\d+)(?![\d.])")
+
+
+def enumerated_numbers(normalized: str) -> set[str]:
+    """Return the numbers that count what a question asks to list ("which four roles": 4)."""
+    return set(_ENUMERATED.findall(normalized))
+
+
 # "70多万", "670多个", "100余", "over 9,000", "about 670": a number given as a bound, not exactly.
 _ROUGH = re.compile(
     r"(\d+)\s*(?:多|余|来)\s*([万千百]?)"
@@ -549,6 +558,9 @@ def with_bigrams(content_words: list[str]) -> list[str]:
 
 
 _NAME_FLAGS = ("nr", "ns", "nt")  # jieba's person, place and organisation names
+# Common words that jieba's dictionary tags as names: a city, going home from abroad, to organise
+# (张罗), a Party organisation. They name no particular one, so a fact need not hold them.
+_TAGGED_COMMON = frozenset("城市 大城市 特大城市 超大城市 回国 东西 张罗 明白 谢谢 弘扬 普及 串联 入门 美化 科普 党组织 党工委 满意度".split())
 # jieba's tagger sometimes glues a preposition to a name (对史峰): these are trimmed off.
 _GLUED = "对给向跟和与把被在从于的了是有住叫年说"
 
@@ -561,11 +573,12 @@ def tagged_words(normalized: str) -> dict[str, str]:
 def tagged_names(normalized: str) -> list[str]:
     """Return the person, place and organisation names jieba tags in a normalised Chinese text."""
     names = (w.strip(_GLUED) for w, flag in tagged_words(normalized).items() if flag.startswith(_NAME_FLAGS))
-    return [n for n in names if len(n) > 1]
+    return [n for n in names if len(n) > 1 and n not in _TAGGED_COMMON]
 
 
 # A hyphen ends a name: Beijing-wide names Beijing, Party-building names nothing new.
-_CAPITALISED = re.compile(r"(?<![\w'-])[A-Z][a-zA-Z]*")
+# An apostrophe inside a name joins it (Guang'anmennei); a possessive or "I've" is no part of one.
+_CAPITALISED = re.compile(r"(?<![\w'-])[A-Z][a-zA-Z]*(?:'(?!(?:s|ve|m|re|ll|d|t)\b)[a-z]+)*")
 # Words that start a sentence with a capital without being names.
 _SENTENCE_STARTERS = frozenset(
     """besides roughly apart also so then and but under in on at according since after before during for from
@@ -601,7 +614,7 @@ _NOT_NAMES = frozenset("communist chinese cpc ccp cp".split())
 
 @lru_cache(maxsize=4096)
 def _name_pattern(name: str) -> re.Pattern[str]:
-    letters = " ?".join(map(re.escape, name.replace(" ", "")))
+    letters = "[ ']?".join(map(re.escape, name.replace(" ", "").replace("'", "")))
     return re.compile(rf"(?<![a-z0-9]){letters}")
 
 
@@ -626,17 +639,6 @@ def set_aside(text: str) -> str:
     return _SET_ASIDE.sub(" ", text)
 
 
-# "Quick one — ...", "For my slides: ...": a few words before a dash or a colon that set the
-# question up; its first word is capitalised because it starts the message, not because it names.
-_PREAMBLE = re.compile(r"^\W*([A-Za-z]+)(?:-[A-Za-z]+)*(?:\s+[\w'-]+){0,3}\s*(?:—|–|--| - |:)")
-
-
-def preamble_opener(text: str) -> str | None:
-    """Return the first word (folded) of a short preamble before a dash or colon, if the text has one."""
-    match = _PREAMBLE.match(text)
-    return match.group(1).casefold() if match else None
-
-
 # A quoted phrase names something: a programme, a slogan, a group ("老街坊", 'street whistle').
 _QUOTED = re.compile(r"“([^”]{2,60})”|《([^》]{2,60})》|\"([^\"]{2,60})\"|(?<!\w)'([^']{2,60})'(?!\w)")
 
@@ -649,12 +651,12 @@ def quoted_names(text: str) -> list[str]:
 def capitalised_names(text: str, common_words: frozenset[str] = frozenset()) -> list[str]:
     """Return the capitalised English words of a cleaned (not case-folded) text, folded: likely names.
 
-    Possessives are dropped (Xicheng's -> xicheng); the first word of a sentence ("... this
-    year. True?") is a name only if it is not a question word, stopword or common opener, and
-    the first word of a short preamble ("Quick one — ...") only if it is not in
-    ``common_words`` (a place, "Haidian question: ...", is in no dictionary of common words).
+    Possessives are dropped (Xicheng's -> xicheng); the first word of a sentence or of what
+    follows a colon ("... this year. True?", "For my slides: Which ...") is a name only if it
+    is not a question word, stopword or common opener, nor in ``common_words`` or a stem of
+    one ("Measuring the reach: ..."; a place, "Haidian question: ...", is in no dictionary of
+    common words).
     """
-    opener = preamble_opener(text) if common_words else None
     out = []
     for match in _CAPITALISED.finditer(text):
         word = match.group().casefold()
@@ -664,7 +666,7 @@ def capitalised_names(text: str, common_words: frozenset[str] = frozenset()) -> 
             continue
         if word in EN_STOPWORDS or word in _EN_MARKERS or word in _NOT_NAMES or (first and word in _OPENERS):
             continue
-        if first and word in common_words:
+        if first and (word in common_words or stem(word) in common_words):
             continue
         out.append(word)
     return out

@@ -4,7 +4,7 @@ import pytest
 
 from bot.text import (
     asks_name, asks_quantity, canonical_numbers, ordinal_numbers, capitalised_names, clean, counted_thing, mentions, quoted_names,
-    detect_language, normalize, numbers, preamble_opener, rough_numbers, set_aside, states_quantity, tagged_names, tokens,
+    detect_language, enumerated_numbers, normalize, numbers, rough_numbers, set_aside, states_quantity, stem, tagged_names, tokens,
     unmet_request, unnamed_thing,
 )
 
@@ -232,6 +232,16 @@ def test_a_character_jieba_glues_to_a_name_is_trimmed() -> None:
     assert tagged_names(normalize("听说有个街道办主任叫史峰")) == ["史峰"]
 
 
+def test_common_words_jieba_tags_as_names_are_none() -> None:
+    assert tagged_names(normalize("八角小区党员张罗的阳台活动")) == []  # 张罗, to organise
+    assert tagged_names(normalize("超大城市的党组织,上海呢")) == ["上海"]
+
+
+def test_a_number_of_items_asked_for_is_no_number_a_fact_must_hold() -> None:
+    assert enumerated_numbers(normalize("Which four roles? 哪四个方面? what 2 tasks")) == {"4", "2"}
+    assert enumerated_numbers(normalize("which year, 2018 or 2019")) == set()
+
+
 def test_the_first_word_of_any_sentence_may_be_an_opener() -> None:
     assert capitalised_names("Journalist here, on deadline: what did Xicheng open?") == ["xicheng"]
     assert capitalised_names("Shanghai resident here: what did Xicheng open?") == ["shanghai", "xicheng"]
@@ -360,17 +370,14 @@ def test_what_a_question_sets_aside_is_not_asked_about() -> None:
     assert capitalised_names(set_aside("Besides Beijing, did Shanghai do it?")) == ["shanghai"]
 
 
-def test_a_short_preamble_before_a_dash_or_colon_has_an_opener() -> None:
-    assert preamble_opener("Quick one — what's the headline?") == "quick"
-    assert preamble_opener("For my slides: how many members reported?") == "for"
-    assert preamble_opener("Follow-up: did half the subdistricts trial it?") == "follow"  # a hyphenated first word
-    assert preamble_opener("Haidian question: how many spaces?") == "haidian"  # the engine keeps a place a name
-    assert preamble_opener("What does the 673 figure refer to?") is None
-    assert preamble_opener("How many members reported in 2018, and where did they report?") is None
-    # Its opener is no name when it is a common word; a place opening a preamble stays one.
-    assert capitalised_names("Quick one — what did Xicheng open?", frozenset({"quick"})) == ["xicheng"]
-    assert capitalised_names("Haidian question: what opened?", frozenset({"quick"})) == ["haidian"]
-    assert capitalised_names("Quick one — what did Xicheng open?") == ["quick", "xicheng"]
+def test_a_common_word_opening_a_message_is_no_name() -> None:
+    common = frozenset({"quick", "measure", stem("measure")})  # the engine's: the model's words and their stems
+    assert capitalised_names("Quick one — what did Xicheng open?", common) == ["xicheng"]
+    assert capitalised_names("Measuring reach: how many did Haidian add?", common) == ["haidian"]  # by its stem
+    assert capitalised_names("Haidian question: what opened?", common) == ["haidian"]  # a place opening stays one
+    # a name with an apostrophe is one name; a possessive is not part of it
+    assert capitalised_names("Did Guang'anmennei and Xicheng's malls open?", common) == ["guang'anmennei", "xicheng"]
+    assert capitalised_names("I've a note. I'm asking: did Haidian open?", common) == ["haidian"]
 
 
 @pytest.mark.parametrize(
