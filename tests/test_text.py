@@ -72,6 +72,7 @@ def test_detect_language(question: str, language: str) -> None:
 def test_tokens_drop_question_words_and_stem_english() -> None:
     assert "多少" not in tokens(normalize("北京有多少党员"))
     assert tokens(normalize("How many members reported?")) == ["member", "report"]
+    assert "咋" not in tokens(normalize("三张单子是咋回事呗"))  # colloquial question words too
 
 
 def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
