@@ -20,7 +20,7 @@ from bot.factbase import FactBase, LoadedFact, load_factbase
 from bot.matcher import Index, Scored
 from bot.meaning import Meaning, load_meaning, unit, whitening
 from bot.text import (
-    EN_STOPWORDS, asks_name, asks_quantity, bigrams, capitalised_names, clean, counted_thing, detect_language,
+    EN_STOPWORDS, asked_part, asks_name, asks_quantity, bigrams, capitalised_names, clean, counted_thing, detect_language,
     enumerated_numbers, latin_words, mentions, normalize, numbers, ordinal_numbers, quoted_names, respell, rough_numbers, set_aside, stem,
     states_quantity, tagged_names, tagged_words, unmet_request, with_bigrams, words,
 )
@@ -147,7 +147,8 @@ class Engine:
     def _ranked(self, question: str) -> tuple[_Query, list[tuple[float, Scored]]]:
         """Return the parsed question and every candidate fact's (score, signals), best first."""
         normalized = normalize(question[:MAX_QUESTION_CHARS])
-        raw = words(self._index.from_pinyin(normalized), spell=self._index.spell)
+        # The words scored are those of what is asked; the guards still read all of it (a name in the context counts).
+        raw = words(self._index.from_pinyin(asked_part(normalized)), spell=self._index.spell)
         query = _Query(normalized, raw, self._index.correct(raw))
         if not raw:
             return query, []

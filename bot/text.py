@@ -631,6 +631,27 @@ def mentions(normalized: str, name: str) -> bool:
     return bool(name.strip()) and _name_pattern(name).search(normalized) is not None
 
 
+# "For a note on megacities: how many members reported?": the context set out before a colon
+# says why the question is asked, not what it asks; the question is what follows.
+# A question that goes on after a colon ("what are the four goals: joint building and ...") is
+# no context: the part before the colon must ask nothing, and the part after must ask.
+_CONTEXT = re.compile(r"^[^:?]+:(?=\s*\D)")
+_ASKING = re.compile(
+    r"\b(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|did|tell|explain|describe|list|name)\b"
+    r"|什么|哪|谁|多少|几|吗|怎|啥|介绍|讲讲|说说|\?"
+)
+
+
+def asked_part(normalized: str) -> str:
+    """Return a normalised question without the context it sets out before a colon, if what follows asks."""
+    match = _CONTEXT.match(normalized)
+    # A single word before the colon ("Xicheng: ...", "Note: ...") may be the topic: it is kept.
+    if not match or _ASKING.search(match.group()) or (len(words(match.group())) < 2 and len(match.group()) < 12):
+        return normalized
+    rest = normalized[match.end() :]
+    return rest if _ASKING.search(rest) and len(words(rest)) >= 3 else normalized
+
+
 # "Apart from X, ...", 除了X,...: what is set aside, up to the next comma or question mark.
 _SET_ASIDE = re.compile(r"(?i)(?:apart from|aside from|besides|other than|except(?: for)?|除了)[^,，?？]*")
 

@@ -49,6 +49,9 @@ ANSWERED = [
     ("孩子们的早教课是谁上的,街道吗?", "hetaoyuan-market-early-education-provider"),
     ("Quick question — how many parking spaces were added on West Chang'an Avenue?", "west-changan-avenue-parking-673"),
     ("How many times did Caiqi visit the Dongsi courtyard this year?", "cai-qi-dongsi-courtyard-twice"),
+    # context before a colon is not scored; what follows is the question
+    ("For a bibliographic note on press coverage of urban governance reform: what nickname does the headline give the reform?",
+     "beijing-no1-reform-title"),
     # Traditional characters, full-width forms, Slack markup
     ("西城區增加了多少個停車位", "west-changan-avenue-parking-673"),
     ("<@U0BOT> 去年北京有多少在职党员回社区报到?", "working-members-reported-2018"),
@@ -123,6 +126,7 @@ NOT_ANSWERED = [
     "北京市委组织部部长是谁?",
     "冬奥组委机关党委书记是谁?",
     "东城区今年为街道增加了多少名科级领导?",
+    "For a note on Shanghai's reform: how many working Party members reported in 2018?",  # a name in the context
     # nothing to do with the article
     "今天天气怎么样",
     "Who won the World Cup?",

@@ -3,7 +3,7 @@
 import pytest
 
 from bot.text import (
-    asks_name, asks_quantity, canonical_numbers, ordinal_numbers, capitalised_names, clean, counted_thing, mentions, quoted_names,
+    asked_part, asks_name, asks_quantity, canonical_numbers, ordinal_numbers, capitalised_names, clean, counted_thing, mentions, quoted_names,
     detect_language, enumerated_numbers, normalize, numbers, rough_numbers, set_aside, states_quantity, stem, tagged_names, tokens,
     unmet_request, unnamed_thing,
 )
@@ -236,6 +236,15 @@ def test_a_character_jieba_glues_to_a_name_is_trimmed() -> None:
 def test_common_words_jieba_tags_as_names_are_none() -> None:
     assert tagged_names(normalize("八角小区党员张罗的阳台活动")) == []  # 张罗, to organise
     assert tagged_names(normalize("超大城市的党组织,上海呢")) == ["上海"]
+
+
+def test_the_context_before_a_colon_is_not_what_is_asked() -> None:
+    assert asked_part(normalize("For my slides on megacities: how many members reported in 2018?")) == " how many members reported in 2018?"
+    assert asked_part(normalize("为比较各地做法:北京提出哪四个目标?")) == normalize("北京提出哪四个目标?")
+    # a question that goes on after its colon, and a colon before or after too little, are left whole
+    assert asked_part(normalize("what are the four goals: joint building and so on")) == normalize("what are the four goals: joint building and so on")
+    assert asked_part(normalize("Quick one for my notes: why?")) == "quick one for my notes: why?"
+    assert asked_part(normalize("Xicheng: how many members reported in 2018?")) == "xicheng: how many members reported in 2018?"
 
 
 def test_a_number_of_items_asked_for_is_no_number_a_fact_must_hold() -> None:
