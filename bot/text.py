@@ -91,6 +91,11 @@ _KINDS = {
         r"|\bprice|salary|\bwages?\b|\bpaid\b(?! for)|(?<!in )\bcharges?\b|how much\b[^?.]*\b(?:fees?|rent)\b|怎么收费|收费标准",
         r"\d\s*(?:元|万元|块)|免费|\byuan\b|\bfree\b",
     ),
+    # "How much per hour": a charge by the hour, which a fact giving no hours ("free land") does not state.
+    "an hourly charge": (
+        r"\bper hour\b|\bhourly\b|\ban hour\b|每小时|每个小时|一小时|一个小时",
+        r"小时|\bhours?\b",
+    ),
     "a clock time": (
         r"几点|营业时间|开放时间|what time(?![-\w])|opening (?:hours|times)|\bopen(?:ing)? hours"
         r"|when does [^?]{1,40} (?:open|close)\b",

@@ -89,6 +89,8 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         ("what month did he go", "came twice this year", "a month or day"),
         ("门禁花了多少钱", "车位租赁费用于购置门禁", "a price or pay"),
         ("停车场收费多少钱", "单位免费借用土地", None),
+        ("how much per hour to park there", "units lend their land free", "an hourly charge"),
+        ("停车每小时多少钱", "每小时收费5元", None),
         ("部长是谁", "组织部副部长张革", "the 部长 (the fact names a deputy)"),
         ("副部长是谁", "组织部副部长张革", None),
         ("who is the party secretary", "wang feng, full-time deputy secretary", "the party secretary (the fact names a deputy)"),
