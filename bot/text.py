@@ -35,7 +35,8 @@ _CN_UNIT = {"十": 10, "百": 100, "千": 1000}
 _CN_NUMERAL = re.compile(
     # before a measure word (一个, 两度, 三层), or a numeral with a unit that starts with a digit
     # or is 十 (一百五十, 十五): a bare 百 or 千 is a word (老百姓, 千万), not a number.
-    r"[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*(?=[万亿]?[个名项家层岁次年月日度支人位条所座户倍届期种批号方])"
+    # A weekday (星期六, 礼拜六日, 周六) is no number.
+    r"(?<![拜期周])[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*(?=[万亿]?[个名项家层岁次年月日度支人位条所座户倍届期种批号方])"
     r"|[一二两三四五六七八九][十百千][零〇一二两三四五六七八九十百千]*|十[一二三四五六七八九]"
 )
 _WAN = re.compile(r"(\d+(?:\.\d+)?)\s*([万亿])")
@@ -50,7 +51,7 @@ _SHORTHAND = {
     "ppl": "people", "govt": "government", "dept": "department", "depts": "departments",
     "yr": "year", "yrs": "years", "mgmt": "management", "cttee": "committee", "approx": "approximately",
     "info": "information", "pls": "please", "u": "you", "ur": "your", "r": "are", "w/": "with", "b/c": "because",
-    "bc": "because", "abt": "about", "mtg": "meeting",
+    "bc": "because", "abt": "about", "mtg": "meeting", "peking": "beijing",  # the old English name
 }
 _SHORTHAND_RE = re.compile(
     r"(?<![\w/@.&'-])(" + "|".join(map(re.escape, sorted(_SHORTHAND, key=len, reverse=True))) + r")(?![\w/@.&'-])"
@@ -88,7 +89,7 @@ _KINDS = {
     ),
     "a price or pay": (
         r"多少钱|花了多少|价格|价钱|工资|薪水|费用?(?:是|要|收|交)?多少|多少.?费|收多少|how much money|(?<!low[- ])\bcosts?\b"
-        r"|\bprice|salary|\bwages?\b|\bpaid\b(?! for)|(?<!in )\bcharges?\b|how much\b[^?.]*\b(?:fees?|rent)\b|怎么收费|收费标准",
+        r"|\bprice|salary|\bwages?\b|\bpaid\b(?! for)|(?<!in )(?<!overall )\bcharges?\b(?! of)|how much\b[^?.]*\b(?:fees?|rent)\b|怎么收费|收费标准",
         r"\d\s*(?:元|万元|块)|免费|\byuan\b|\bfree\b",
     ),
     # "How much per hour": a charge by the hour, which a fact giving no hours ("free land") does not state.
@@ -129,7 +130,8 @@ _KINDS = {
     # Relations the words of a fact about the same person or place do not give.
     "an earlier time": (
         r"之前|以前|此前|\bbefore\b|previously|used to (?:be|have|do|work|live)\b|\bprior\b",
-        r"之前|以前|此前|过去|曾|原来|原先|原本|\bbefore\b|previously|used to|former|earlier|\bpast\b|\bonce\b|\bago\b|\bprior\b",
+        r"之前|以前|此前|过去|曾|原来|原先|原本|不再|不用再|\bbefore\b|previously|used to|former|earlier|\bpast\b|\bonce\b|\bago\b"
+        r"|\bprior\b|no longer|any ?more\b",  # what is no longer done was done before
     ),
     "a companion": (
         r"陪同|陪着|陪他|和谁一起|跟谁|同行的|accompan|went with|who else|along with",
@@ -568,7 +570,7 @@ _NAME_FLAGS = ("nr", "ns", "nt")  # jieba's person, place and organisation names
 # (张罗), a Party organisation. They name no particular one, so a fact need not hold them.
 _TAGGED_COMMON = frozenset("城市 大城市 特大城市 超大城市 回国 东西 张罗 明白 谢谢 弘扬 普及 串联 入门 美化 科普 党组织 党工委 满意度".split())
 # jieba's tagger sometimes glues a preposition to a name (对史峰): these are trimmed off.
-_GLUED = "对给向跟和与把被在从于的了是有住叫年说"
+_GLUED = "对给向跟和与把被在从于的了是有住叫年说当"
 
 
 def tagged_words(normalized: str) -> dict[str, str]:
@@ -582,6 +584,37 @@ def tagged_names(normalized: str) -> list[str]:
     return [n for n in names if len(n) > 1 and n not in _TAGGED_COMMON]
 
 
+# The syllables of Mandarin in pinyin, without tones: a place or person of China is written in them.
+_SYLLABLES = """
+    a ai an ang ao ba bai ban bang bao bei ben beng bi bian biang biao bie bin bing bo bong bu ca
+    cai can cang cao ce cei cen ceng cha chai chan chang chao che chen cheng chi chong chou chu chua
+    chuai chuan chuang chui chun chuo ci cong cou cu cuan cui cun cuo da dai dan dang dao de dei den
+    deng di dia dian diao die din ding diu dong dou du duan dui dun duo e ei en eng er fa fan fang
+    fei fen feng fiao fo fou fu ga gai gan gang gao ge gei gen geng gong gou gu gua guai guan guang
+    gui gun guo ha hai han hang hao he hei hen heng hong hou hu hua huai huan huang hui hun huo ji
+    jia jian jiang jiao jie jin jing jiong jiu ju juan jue jun ka kai kan kang kao ke kei ken keng
+    kong kou ku kua kuai kuan kuang kui kun kuo la lai lan lang lao le lei len leng li lia lian
+    liang liao lie lin ling liu lo long lou lu luan lue lun luo ma mai man mang mao me mei men meng
+    mi mian miao mie min ming miu mo mou mu na nai nan nang nao ne nei nen neng ni nia nian niang
+    niao nie nin ning niu nong nou nu nuan nue nun nuo o ou pa pai pan pang pao pei pen peng pi pian
+    piao pie pin ping po pou pu qi qia qian qiang qiao qie qin qing qiong qiu qu quan que qun ran
+    rang rao re ren reng ri rong rou ru rua ruan rui run ruo sa sai san sang sao se sen seng sha
+    shai shan shang shao she shei shen sheng shi shou shu shua shuai shuan shuang shui shun shuo si
+    song sou su suan sui sun suo ta tai tan tang tao te tei teng ti tian tiao tie ting tong tou tu
+    tuan tui tun tuo wa wai wan wang wei wen weng wo wong wu xi xia xian xiang xiao xie xin xing
+    xiong xiu xu xuan xue xun ya yan yang yao ye yi yin ying yo yong you yu yuan yue yun za zai zan
+    zang zao ze zei zen zeng zha zhai zhan zhang zhao zhe zhei zhen zheng zhi zhong zhou zhu zhua
+    zhuai zhuan zhuang zhui zhun zhuo zi zong zou zu zuan zui zun zuo
+""".split()
+_PINYIN_WORD = re.compile("(?:" + "|".join(sorted(_SYLLABLES, key=len, reverse=True)) + "){2,}")
+
+
+def pinyin_shaped(word: str) -> bool:
+    """True if a lowercase word of five letters or more is two or more pinyin syllables: haidian, chaoyang."""
+    return len(word) >= 5 and _PINYIN_WORD.fullmatch(word) is not None
+
+
+_LEADING = " \t\n\"'“‘(*_>"  # what may come before a message's first word (quotes, markup)
 # A hyphen ends a name: Beijing-wide names Beijing, Party-building names nothing new.
 # An apostrophe inside a name joins it (Guang'anmennei); a possessive or "I've" is no part of one.
 _CAPITALISED = re.compile(r"(?<![\w'-])[A-Z][a-zA-Z]*(?:'(?!(?:s|ve|m|re|ll|d|t)\b)[a-z]+)*")
@@ -694,6 +727,11 @@ def capitalised_names(text: str, common_words: frozenset[str] = frozenset()) -> 
         if word in EN_STOPWORDS or word in _EN_MARKERS or word in _NOT_NAMES or (first and word in _OPENERS):
             continue
         if first and (word in common_words or stem(word) in common_words):
+            continue
+        # A label opening the message ("Quiz: ...", "Boss: ...") is no name unless it sounds like
+        # one of China's (a place as the topic, "Haidian: ...", stays a name).
+        label = text[match.end() :].startswith(":") and not text[: match.start()].strip(_LEADING)
+        if label and not pinyin_shaped(word):
             continue
         out.append(word)
     return out

@@ -30,6 +30,7 @@ from bot.text import (
         ("govt depts", "government departments"),
         ("717k members", "717,000 members"),  # a scale as a letter: k for thousand, w for 万
         ("71.7w名党员", "71.7万名党员"),
+        ("How many in Peking?", "how many in Beijing?"),  # the old English name
         # someone addressed is not asked about: a labelled mention, a handle typed as text
         ("<@U123ABC|chen> how many posts?", "how many posts?"),
         ("@Chen how many posts?", "how many posts?"),
@@ -47,7 +48,7 @@ def test_clean_drops_markup_but_keeps_labels() -> None:
 
 @pytest.mark.parametrize(
     "text, expected",
-    [("1~2个", {"1", "2"}), ("9175个法人单位", {"9175"}), ("三楼", set()), ("三层小楼", {"3"})],
+    [("1~2个", {"1", "2"}), ("9175个法人单位", {"9175"}), ("三楼", set()), ("三层小楼", {"3"}), ("每个礼拜六日和周六", set())],
 )
 def test_numbers_are_read_in_their_common_forms(text: str, expected: set[str]) -> None:
     assert numbers(normalize(text)) == expected
@@ -90,6 +91,8 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         ("门禁花了多少钱", "车位租赁费用于购置门禁", "a price or pay"),
         ("停车场收费多少钱", "单位免费借用土地", None),
         ("how much per hour to park there", "units lend their land free", "an hourly charge"),
+        ("who is in overall charge of the five parties", "the Party organisation is the commander", None),
+        ("以前那些私装地锁的现在还用装吗", "百姓也不用再私装地锁了", None),  # no longer: it was done before
         ("停车每小时多少钱", "每小时收费5元", None),
         ("部长是谁", "组织部副部长张革", "the 部长 (the fact names a deputy)"),
         ("副部长是谁", "组织部副部长张革", None),
@@ -233,6 +236,7 @@ def test_a_character_jieba_glues_to_a_name_is_trimmed() -> None:
     assert tagged_names(normalize("张颖在龙泽园住了多久")) == ["张颖", "龙泽园"]
     assert tagged_names(normalize("2019年史峰当主任几年了")) == ["史峰"]
     assert tagged_names(normalize("听说有个街道办主任叫史峰")) == ["史峰"]
+    assert tagged_names(normalize("史峰当广内街道办主任")) == ["史峰", "广内"]  # 当广内: 当 is trimmed
 
 
 def test_common_words_jieba_tags_as_names_are_none() -> None:
@@ -390,6 +394,9 @@ def test_a_common_word_opening_a_message_is_no_name() -> None:
     # a name with an apostrophe is one name; a possessive is not part of it
     assert capitalised_names("Did Guang'anmennei and Xicheng's malls open?", common) == ["guang'anmennei", "xicheng"]
     assert capitalised_names("I've a note. I'm asking: did Haidian open?", common) == ["haidian"]
+    # a label opening the message is no name, unless it sounds like a place of China
+    assert capitalised_names("Quiz: is Xicheng's the first?", common) == ["xicheng"]
+    assert capitalised_names("Haidian: how many?", common) == ["haidian"]
 
 
 @pytest.mark.parametrize(
