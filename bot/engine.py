@@ -22,7 +22,7 @@ from bot.meaning import Meaning, load_meaning, unit, whitening
 from bot.text import (
     EN_STOPWORDS, asked_part, asks_name, asks_quantity, bigrams, capitalised_names, clean, counted_thing, detect_language,
     enumerated_numbers, latin_words, mentions, normalize, numbers, ordinal_numbers, quoted_names, respell, rough_numbers, set_aside, stem,
-    states_quantity, tagged_names, tagged_words, unmet_request, with_bigrams, words,
+    states_quantity, tagged_names, tagged_words, unmet_request, with_bigrams, words, Vocabulary,
 )
 
 # Longest question the engine reads; the rest of a 100 kB paste is noise, not a question.
@@ -139,8 +139,8 @@ class Engine:
             self._phrasing_vectors[language] = [unit(v @ self._whitening[language]) for v in vectors]
         self._index = Index(doc_tokens, phrasings, latin, self._meaning.words | EN_STOPWORDS, texts)
         self._entity_words = frozenset(entity_words)
-        # The model's English words and their stems: a common word opening a question is no name.
-        self._common_words = self._meaning.words | {stem(w) for w in self._meaning.words}
+        # The model's English words in any form: a common word opening a question is no name.
+        self._common_words = Vocabulary(self._meaning.words)
         # A scan of every fact per name asked: cached (thread-safe, bounded) since names recur.
         self._share = lru_cache(maxsize=4096)(self._share_of_facts)
 

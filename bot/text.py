@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from bisect import bisect_left
+from collections.abc import Container, Iterable
 from functools import lru_cache
 from typing import Callable
 
@@ -708,14 +710,38 @@ def quoted_names(text: str) -> list[str]:
     return [next(g for g in match.groups() if g) for match in _QUOTED.finditer(text)]
 
 
-def capitalised_names(text: str, common_words: frozenset[str] = frozenset()) -> list[str]:
+class Vocabulary:
+    """A set of English words that holds their other forms too: "measuring" is in one holding "measure".
+
+    Forms are found at look-up, not stemmed up front: stemming a model's whole vocabulary
+    costs a quarter of a second of start-up, and only a question's first word is looked up.
+    """
+
+    def __init__(self, words: Iterable[str]):
+        self._words = frozenset(words)
+        self._sorted = sorted(self._words)
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str) or word in self._words:
+            return word in self._words
+        root = stem(word)
+        prefix = root[: max(3, len(root) - 1)]  # quantifi- is quantify's stem too, less its last letter
+        i = bisect_left(self._sorted, prefix)
+        while i < len(self._sorted) and self._sorted[i].startswith(prefix):
+            if stem(self._sorted[i]) == root:
+                return True
+            i += 1
+        return False
+
+
+def capitalised_names(text: str, common_words: Container[str] = frozenset()) -> list[str]:
     """Return the capitalised English words of a cleaned (not case-folded) text, folded: likely names.
 
     Possessives are dropped (Xicheng's -> xicheng); the first word of a sentence or of what
     follows a colon ("... this year. True?", "For my slides: Which ...") is a name only if it
-    is not a question word, stopword or common opener, nor in ``common_words`` or a stem of
-    one ("Measuring the reach: ..."; a place, "Haidian question: ...", is in no dictionary of
-    common words).
+    is not a question word, stopword or common opener, nor in ``common_words`` (a
+    ``Vocabulary``: "Measuring the reach: ..."; a place, "Haidian question: ...", is in no
+    dictionary of common words).
     """
     out = []
     for match in _CAPITALISED.finditer(text):
@@ -726,7 +752,7 @@ def capitalised_names(text: str, common_words: frozenset[str] = frozenset()) -> 
             continue
         if word in EN_STOPWORDS or word in _EN_MARKERS or word in _NOT_NAMES or (first and word in _OPENERS):
             continue
-        if first and (word in common_words or stem(word) in common_words):
+        if first and word in common_words:
             continue
         # A label opening the message ("Quiz: ...", "Boss: ...") is no name unless it sounds like
         # one of China's (a place as the topic, "Haidian: ...", stays a name).

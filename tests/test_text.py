@@ -4,8 +4,8 @@ import pytest
 
 from bot.text import (
     asked_part, asks_name, asks_quantity, canonical_numbers, ordinal_numbers, capitalised_names, clean, counted_thing, mentions, quoted_names,
-    detect_language, enumerated_numbers, normalize, numbers, rough_numbers, set_aside, states_quantity, stem, tagged_names, tokens,
-    unmet_request, unnamed_thing,
+    detect_language, enumerated_numbers, normalize, numbers, rough_numbers, set_aside, states_quantity, tagged_names, tokens,
+    unmet_request, unnamed_thing, Vocabulary,
 )
 
 
@@ -387,7 +387,7 @@ def test_what_a_question_sets_aside_is_not_asked_about() -> None:
 
 
 def test_a_common_word_opening_a_message_is_no_name() -> None:
-    common = frozenset({"quick", "measure", stem("measure")})  # the engine's: the model's words and their stems
+    common = Vocabulary({"quick", "measure"})  # the engine's holds the model's words
     assert capitalised_names("Quick one — what did Xicheng open?", common) == ["xicheng"]
     assert capitalised_names("Measuring reach: how many did Haidian add?", common) == ["haidian"]  # by its stem
     assert capitalised_names("Haidian question: what opened?", common) == ["haidian"]  # a place opening stays one
