@@ -20,9 +20,10 @@ from bot.factbase import FactBase, LoadedFact, load_factbase
 from bot.matcher import Index, Scored
 from bot.meaning import Meaning, load_meaning, unit, whitening
 from bot.text import (
-    EN_STOPWORDS, asked_part, asks_name, asks_quantity, bigrams, capitalised_names, clean, counted_thing, detect_language,
-    enumerated_numbers, latin_words, mentions, normalize, numbers, ordinal_numbers, quoted_names, respell, rough_numbers, set_aside, stem,
-    states_quantity, tagged_names, tagged_words, unmet_request, with_bigrams, words, Vocabulary,
+    EN_STOPWORDS, Vocabulary, asked_part, asks_name, asks_quantity, bigrams, capitalised_names, clean, counted_thing,
+    detect_language, enumerated_numbers, latin_words, mentions, normalize, numbers, ordinal_numbers, quoted_names,
+    respell, rough_numbers, set_aside, stem, states_quantity, tagged_names, tagged_words, unmet_request, with_bigrams,
+    words,
 )
 
 # Longest question the engine reads; the rest of a 100 kB paste is noise, not a question.
@@ -235,7 +236,7 @@ class Engine:
         if missing:
             return f"number {min(missing)} not in the fact"
         # A name set aside ("Apart from Hualongyuan Beili, which other estates ...") is not asked about;
-        # a preamble's first word ("Quick one — ...") is none when it is a common English word.
+        # a sentence's first word ("Measuring the reach: ...") is none when it is a common English word.
         names = set(tagged_names(set_aside(normalized))) | (set(query.words) & self._entity_words)
         names |= {normalize(n) for n in capitalised_names(set_aside(clean(question)), self._common_words)}
         for name in sorted(names):

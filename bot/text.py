@@ -722,8 +722,10 @@ class Vocabulary:
         self._sorted = sorted(self._words)
 
     def __contains__(self, word: object) -> bool:
-        if not isinstance(word, str) or word in self._words:
-            return word in self._words
+        if word in self._words:
+            return True
+        if not isinstance(word, str):
+            return False
         root = stem(word)
         prefix = root[: max(3, len(root) - 1)]  # quantifi- is quantify's stem too, less its last letter
         i = bisect_left(self._sorted, prefix)
