@@ -608,15 +608,16 @@ _SYLLABLES = """
     zang zao ze zei zen zeng zha zhai zhan zhang zhao zhe zhei zhen zheng zhi zhong zhou zhu zhua
     zhuai zhuan zhuang zhui zhun zhuo zi zong zou zu zuan zui zun zuo
 """.split()
-_PINYIN_WORD = re.compile("(?:" + "|".join(sorted(_SYLLABLES, key=len, reverse=True)) + "){2,}")
+_PINYIN_WORD = re.compile("(?:" + "|".join(sorted(_SYLLABLES, key=len, reverse=True)) + ")+")
 
 
 def pinyin_shaped(word: str) -> bool:
-    """True if a lowercase word of five letters or more is two or more pinyin syllables: haidian, chaoyang."""
-    return len(word) >= 5 and _PINYIN_WORD.fullmatch(word) is not None
+    """True if a lowercase word is pinyin syllables: haidian, cai; not boss, tokyo or quiz."""
+    return _PINYIN_WORD.fullmatch(word) is not None
 
 
 _LEADING = " \t\n\"'“‘(*_>"  # what may come before a message's first word (quotes, markup)
+_PREAMBLE = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*(?:\s+[\w'-]+){0,3}\s*(?:—|–|--| - |:)")
 # A hyphen ends a name: Beijing-wide names Beijing, Party-building names nothing new.
 # An apostrophe inside a name joins it (Guang'anmennei); a possessive or "I've" is no part of one.
 _CAPITALISED = re.compile(r"(?<![\w'-])[A-Z][a-zA-Z]*(?:'(?!(?:s|ve|m|re|ll|d|t)\b)[a-z]+)*")
@@ -710,6 +711,9 @@ def quoted_names(text: str) -> list[str]:
     return [next(g for g in match.groups() if g) for match in _QUOTED.finditer(text)]
 
 
+_AMERICAN = re.compile(r"is(e|ed|es|ing|ation|ations)$")
+
+
 class Vocabulary:
     """A set of English words that holds their other forms too: "measuring" is in one holding "measure".
 
@@ -726,7 +730,7 @@ class Vocabulary:
             return True
         if not isinstance(word, str):
             return False
-        root = stem(word)
+        root = stem(_AMERICAN.sub(r"iz\1", word))  # the model learnt summarize, not summarise
         prefix = root[: max(3, len(root) - 1)]  # quantifi- is quantify's stem too, less its last letter
         i = bisect_left(self._sorted, prefix)
         while i < len(self._sorted) and self._sorted[i].startswith(prefix):
@@ -756,10 +760,11 @@ def capitalised_names(text: str, common_words: Container[str] = frozenset()) -> 
             continue
         if first and word in common_words:
             continue
-        # A label opening the message ("Quiz: ...", "Boss: ...") is no name unless it sounds like
-        # one of China's (a place as the topic, "Haidian: ...", stays a name).
-        label = text[match.end() :].startswith(":") and not text[: match.start()].strip(_LEADING)
-        if label and not pinyin_shaped(word):
+        # A few words opening the message before a colon or dash ("Quiz: ...", "Boss wants a number
+        # — ...") set it up; their first is no name unless it sounds like one of China's
+        # ("Haidian question: ...", "Shanghai resident here: ..." still name a place).
+        opens = not text[: match.start()].strip(_LEADING) and _PREAMBLE.match(text[match.start() :])
+        if opens and not pinyin_shaped(word):
             continue
         out.append(word)
     return out

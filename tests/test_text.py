@@ -394,9 +394,13 @@ def test_a_common_word_opening_a_message_is_no_name() -> None:
     # a name with an apostrophe is one name; a possessive is not part of it
     assert capitalised_names("Did Guang'anmennei and Xicheng's malls open?", common) == ["guang'anmennei", "xicheng"]
     assert capitalised_names("I've a note. I'm asking: did Haidian open?", common) == ["haidian"]
-    # a label opening the message is no name, unless it sounds like a place of China
+    # a few words opening the message before a colon or dash set it up: their first is no name,
+    # unless it sounds like a place of China
     assert capitalised_names("Quiz: is Xicheng's the first?", common) == ["xicheng"]
+    assert capitalised_names("Boss wants a number — how many in Shijingshan?", common) == ["shijingshan"]
     assert capitalised_names("Haidian: how many?", common) == ["haidian"]
+    assert capitalised_names("Shanghai resident here: how many?", common) == ["shanghai"]
+    assert "summarising" in Vocabulary({"summarize"})  # British spelling, American model
 
 
 @pytest.mark.parametrize(
