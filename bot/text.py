@@ -87,7 +87,8 @@ _KINDS = {
         # does: "When Cai Qi went back, was he ...?" opens with a clause.
         r"什么时候|何时|哪1?年|what year|which year|\bwhen (?:did|do|does|is|was|were|will)\b"
         r"|^when\b(?:(?= (?:is|are|was|were|do|does|did|will|would|can|could|has|have|had|exactly|roughly)\b)|(?![^,?]*,))",
-        r"\d{4}|今年|去年|月|日|周末|每周|假期|year|month|week",
+        # or an occasion: 在集中活动时, during group activities
+        r"\d{4}|今年|去年|月|日|周末|每周|假期|year|month|week|在[^,。]{1,12}时|\bduring\b|\bwhenever\b",
     ),
     "a price or pay": (
         r"多少钱|花了多少|价格|价钱|工资|薪水|费用?(?:是|要|收|交)?多少|多少.?费|收多少|how much money|(?<!low[- ])\bcosts?\b"

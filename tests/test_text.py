@@ -93,6 +93,8 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         ("how much per hour to park there", "units lend their land free", "an hourly charge"),
         ("who is in overall charge of the five parties", "the Party organisation is the commander", None),
         ("以前那些私装地锁的现在还用装吗", "百姓也不用再私装地锁了", None),  # no longer: it was done before
+        ("什么时候戴红袖标", "在集中活动时佩戴红袖标", None),  # an occasion is a time
+        ("蔡奇什么时候去的", "蔡奇两度来到小院", "a time"),
         ("停车每小时多少钱", "每小时收费5元", None),
         ("部长是谁", "组织部副部长张革", "the 部长 (the fact names a deputy)"),
         ("副部长是谁", "组织部副部长张革", None),
