@@ -61,6 +61,7 @@ _SHORTHAND_RE = re.compile(
 # "seven hundred thousand" is 700000, "9 thousand" 9000: scales after a number multiply it.
 _EN_SCALE = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _EN_SCALED = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s+(hundred|thousand|million|billion)\b")
+_DECADES = re.compile(r"(?<![\d.])(\d+)\s+decades?\b")  # "two decades" is 20 years
 # Chat shorthand for a scale: "717k" is 717000, and "71.7w" (w for 万, wan) is 717000 too.
 _SCALE_LETTER = {"k": 1_000, "w": 10_000}
 _LETTER_SCALED = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)([kw])(?![a-z])")
@@ -92,7 +93,7 @@ _KINDS = {
     ),
     "a price or pay": (
         r"多少钱|花了多少|价格|价钱|工资|薪水|费用?(?:是|要|收|交)?多少|多少.?费|收多少|how much money|(?<!low[- ])\bcosts?\b"
-        r"|\bprice|salary|\bwages?\b|\bpaid\b(?! for)|(?<!in )(?<!overall )\bcharges?\b(?! of)|how much\b[^?.]*\b(?:fees?|rent)\b|怎么收费|收费标准",
+        r"|(?<!low[- ])\bprice|salary|\bwages?\b|\bpaid\b(?! for)|(?<!in )(?<!overall )\bcharges?\b(?! of)|how much\b[^?.]*\b(?:fees?|rent)\b|怎么收费|收费标准",
         r"\d\s*(?:元|万元|块)|免费|\byuan\b|\bfree\b",
     ),
     # "How much per hour": a charge by the hour, which a fact giving no hours ("free land") does not state.
@@ -100,8 +101,12 @@ _KINDS = {
         r"\bper hour\b|\bhourly\b|\ban hour\b|每小时|每个小时|一小时|一个小时",
         r"小时|\bhours?\b",
     ),
+    "a monthly charge": (
+        r"\bper month\b|\bmonthly\b|\ba month\b|每个?月|一个月|1个月",
+        r"每个?月|月租|包月|\bper month\b|\bmonthly\b|\ba month\b",
+    ),
     "a clock time": (
-        r"几点|营业时间|开放时间|what time(?![-\w])|opening (?:hours|times)|\bopen(?:ing)? hours"
+        r"几点|营业时间|开放时间|(?<!during )what time(?![-\w])|opening (?:hours|times)|\bopen(?:ing)? hours"
         r"|when does [^?]{1,40} (?:open|close)\b",
         r"\d+点|o'clock|\d:\d\d|营业时间|开放时间|opening (?:hours|times)",
     ),
@@ -175,6 +180,11 @@ _KINDS = {
 # nothing, and a fact's 个 answers any count but a count of people (news counts people in 名).
 _COUNTERS = {"名": "名位人", "位": "名位人", "人": "名位人", "项": "项个", "支": "支个", "家": "家个", "所": "所个", "户": "户个", "次": "次度回"}
 _ASKS_COUNT = re.compile(r"(?:多少|(?<![哪好])几)(" + "|".join(_COUNTERS) + ")")
+# The same in English: "how many volunteers" is a count of people, which a fact gives in 名, 位 or 人.
+_ASKS_PEOPLE = re.compile(
+    r"\bhow many (?:[a-z-]+ ){0,2}(?:people|persons|volunteers|members|residents|staff|employees|officials|cadres"
+    r"|leaders|teachers|students|children|kids|seniors|workers)\b"
+)
 _COUNTED = {c: re.compile(r"\d[\d.]*\s*[万千百]?[多余]?\s*[" + held + "]") for c, held in _COUNTERS.items()}
 _KIND_PATTERNS = {kind: (re.compile(asks), re.compile(holds)) for kind, (asks, holds) in _KINDS.items()}
 # Levels of government and of rank: a question about one is not answered by a fact about another.
@@ -293,6 +303,7 @@ _TITLE_GROUPS = (
     r"市长|区长|县长|镇长|乡长|mayor|governor",
     r"主席|会长|chairman|chairwoman|chair|president",
     r"队长|组长|captain",
+    r"教练|coach|coaches",
     r"经理|manager",
     r"主任|部长|局长|处长|科长|厅长|所长|院长|director|head|heads|chief|minister|dean",
 )
@@ -326,7 +337,7 @@ def unmet_request(question: str, fact: str, alike: Alike | None = None) -> str |
     unnamed = unnamed_thing(question, fact, alike)
     if unnamed:
         return f"the name of the {unnamed}"
-    for counter in _ASKS_COUNT.findall(question):
+    for counter in _ASKS_COUNT.findall(question) + ["名"] * bool(_ASKS_PEOPLE.search(question)):
         if not _COUNTED[counter].search(fact):
             return f"a count in {counter}"
     asked = {title for deputy, title in _TITLE.findall(_ADJECTIVE_TITLE.sub("", question)) if not deputy}
@@ -422,6 +433,7 @@ def canonical_numbers(text: str) -> str:
     text = _LETTER_SCALED.sub(lambda m: _format(float(m.group(1)) * _SCALE_LETTER[m.group(2)]), text)
     text = _EN_NUMBER_RE.sub(lambda m: _EN_NUMBER[m.group()], text)
     text = _SHORTHAND_RE.sub(lambda m: _SHORTHAND[m.group()], text)
+    text = _DECADES.sub(lambda m: f"{int(m.group(1)) * 10} years", text)
     scaled = 1
     while scaled:  # one at a time: "7 hundred thousand" is 700 thousand, then 700000
         text, scaled = _EN_SCALED.subn(lambda m: _format(float(m.group(1)) * _EN_SCALE[m.group(2)]), text, count=1)
@@ -480,7 +492,7 @@ def ordinal_numbers(normalized: str) -> set[str]:
 
 
 # "Which two tasks", 哪4个方面: a number of items asked for, which the fact lists without counting them.
-_ENUMERATED = re.compile(r"(?:\bwhich|\bwhat|哪)\s*(\d+)(?![\d.])")
+_ENUMERATED = re.compile(r"(?:\bwhich|\bwhat|\bthe other|哪|另外|其他|其余)\s*(\d+)(?![\d.])")
 
 
 def enumerated_numbers(normalized: str) -> set[str]:
@@ -571,7 +583,9 @@ def with_bigrams(content_words: list[str]) -> list[str]:
 _NAME_FLAGS = ("nr", "ns", "nt")  # jieba's person, place and organisation names
 # Common words that jieba's dictionary tags as names: a city, going home from abroad, to organise
 # (张罗), a Party organisation. They name no particular one, so a fact need not hold them.
-_TAGGED_COMMON = frozenset("城市 大城市 特大城市 超大城市 回国 东西 张罗 明白 谢谢 弘扬 普及 串联 入门 美化 科普 党组织 党工委 满意度".split())
+_TAGGED_COMMON = frozenset(
+    "城市 大城市 特大城市 超大城市 回国 东西 张罗 明白 谢谢 弘扬 普及 串联 入门 美化 科普 党组织 党工委 满意度 惠及".split()
+)
 # jieba's tagger sometimes glues a preposition to a name (对史峰): these are trimmed off.
 _GLUED = "对给向跟和与把被在从于的了是有住叫年说当"
 

@@ -31,6 +31,7 @@ from bot.text import (
         ("717k members", "717,000 members"),  # a scale as a letter: k for thousand, w for 万
         ("71.7w名党员", "71.7万名党员"),
         ("How many in Peking?", "how many in Beijing?"),  # the old English name
+        ("almost two decades", "almost 20 years"),
         # someone addressed is not asked about: a labelled mention, a handle typed as text
         ("<@U123ABC|chen> how many posts?", "how many posts?"),
         ("@Chen how many posts?", "how many posts?"),
@@ -91,6 +92,12 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         ("门禁花了多少钱", "车位租赁费用于购置门禁", "a price or pay"),
         ("停车场收费多少钱", "单位免费借用土地", None),
         ("how much per hour to park there", "units lend their land free", "an hourly charge"),
+        ("停车场一个月停车费多少钱", "单位免费借用土地", "a monthly charge"),
+        ("how many volunteers does it have in total", "石景山老街坊有5年历史", "a count in 名"),  # a count of people
+        ("how many working party members reported", "71.7万名在职党员回社区报到", None),
+        ("who coaches the school's curling team", "电厂路小学的旱地冰壶队", "a coaches, whom the fact does not name"),  # (the title as asked)
+        ("members serve during what time", "利用休息时间参与社区治理", None),  # no clock time
+        ("who cooks the low-price meals", "物美价廉的午餐", None),
         ("who is in overall charge of the five parties", "the Party organisation is the commander", None),
         ("以前那些私装地锁的现在还用装吗", "百姓也不用再私装地锁了", None),  # no longer: it was done before
         ("什么时候戴红袖标", "在集中活动时佩戴红袖标", None),  # an occasion is a time
@@ -257,6 +264,7 @@ def test_the_context_before_a_colon_is_not_what_is_asked() -> None:
 
 def test_a_number_of_items_asked_for_is_no_number_a_fact_must_hold() -> None:
     assert enumerated_numbers(normalize("Which four roles? 哪四个方面? what 2 tasks")) == {"4", "2"}
+    assert enumerated_numbers(normalize("谁当总指挥,另外四方是谁?")) == {"4"}
     assert enumerated_numbers(normalize("which year, 2018 or 2019")) == set()
 
 
