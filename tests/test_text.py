@@ -75,6 +75,8 @@ def test_tokens_drop_question_words_and_stem_english() -> None:
     assert "多少" not in tokens(normalize("北京有多少党员"))
     assert tokens(normalize("How many members reported?")) == ["member", "report"]
     assert "咋" not in tokens(normalize("三张单子是咋回事呗"))  # colloquial question words too
+    assert tokens(normalize("I wonder if you could kindly tell me who Shi Feng is")) == ["shi", "feng"]  # courtesy
+    assert tokens(normalize("烦请告知史峰")) == ["史峰"]
 
 
 def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
