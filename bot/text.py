@@ -337,7 +337,10 @@ def unmet_request(question: str, fact: str, alike: Alike | None = None) -> str |
     unnamed = unnamed_thing(question, fact, alike)
     if unnamed:
         return f"the name of the {unnamed}"
-    for counter in _ASKS_COUNT.findall(question) + ["名"] * bool(_ASKS_PEOPLE.search(question)):
+    counters = _ASKS_COUNT.findall(question)
+    if _ASKS_PEOPLE.search(question):
+        counters.append("名")
+    for counter in counters:
         if not _COUNTED[counter].search(fact):
             return f"a count in {counter}"
     asked = {title for deputy, title in _TITLE.findall(_ADJECTIVE_TITLE.sub("", question)) if not deputy}
