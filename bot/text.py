@@ -48,12 +48,12 @@ _EN_NUMBER = {
     "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twice": "2",
 }
 _EN_NUMBER_RE = re.compile(r"\b(" + "|".join(_EN_NUMBER) + r")\b")
-# Chat shorthand for English words: "how many ppl", "govt depts", "this yr".
+# Chat shorthand for English words ("how many ppl", "govt depts", "this yr"), and Peking, the old name.
 _SHORTHAND = {
     "ppl": "people", "govt": "government", "dept": "department", "depts": "departments",
     "yr": "year", "yrs": "years", "mgmt": "management", "cttee": "committee", "approx": "approximately",
     "info": "information", "pls": "please", "u": "you", "ur": "your", "r": "are", "w/": "with", "b/c": "because",
-    "bc": "because", "abt": "about", "mtg": "meeting", "peking": "beijing",  # the old English name
+    "bc": "because", "abt": "about", "mtg": "meeting", "peking": "beijing",
 }
 _SHORTHAND_RE = re.compile(
     r"(?<![\w/@.&'-])(" + "|".join(map(re.escape, sorted(_SHORTHAND, key=len, reverse=True))) + r")(?![\w/@.&'-])"
@@ -641,6 +641,7 @@ _PREAMBLE = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*(?:\s+[\w'-]+){0,3}\s*(?:—|�
 # An apostrophe inside a name joins it (Guang'anmennei); a possessive or "I've" is no part of one.
 _CAPITALISED = re.compile(r"(?<![\w'-])[A-Z][a-zA-Z]*(?:'(?!(?:s|ve|m|re|ll|d|t)\b)[a-z]+)*")
 # Words that start a sentence with a capital without being names.
+_QUESTION_WORDS = "what which who whom whose when where why how".split()
 _SENTENCE_STARTERS = frozenset(
     """besides roughly apart also so then and but under in on at according since after before during for from
     with without please explain describe give list name approximately about around exactly just only even
@@ -664,7 +665,7 @@ def _slips(word: str) -> set[str]:
 # A question word mistyped where a question starts ("Wat", "Hw", "Wich") is no name; the
 # pinyin syllables among the slips are left as names (Chen, Shen, Hou and Wen are surnames).
 _QUESTION_WORD_SLIPS = frozenset(
-    slip for word in "what which who whom whose when where why how".split() for slip in _slips(word) if len(slip) > 1
+    slip for word in _QUESTION_WORDS for slip in _slips(word) if len(slip) > 1
 ) - {"chen", "hen", "hou", "shen", "wen", "wo", "zhen"}
 _OPENERS = _SENTENCE_STARTERS | _QUESTION_WORD_SLIPS
 # What may come before the first word of a sentence: nothing, or a sentence's end, then quotes.
@@ -697,7 +698,7 @@ def mentions(normalized: str, name: str) -> bool:
 # no context: the part before the colon must ask nothing, and the part after must ask.
 _CONTEXT = re.compile(r"^[^:?]+:(?=\s*\D)")
 _ASKING = re.compile(
-    r"\b(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|did|tell|explain|describe|list|name)\b"
+    r"\b(?:" + "|".join(_QUESTION_WORDS) + r"|is|are|was|were|do|does|did|tell|explain|describe|list|name)\b"
     r"|什么|哪|谁|多少|几|吗|怎|啥|介绍|讲讲|说说|\?"
 )
 
