@@ -13,6 +13,7 @@ from typing import Callable
 import opencc
 import rjieba
 import snowballstemmer
+from text_to_num import alpha2digit
 
 from bot.answer import Language
 
@@ -48,6 +49,11 @@ _EN_NUMBER = {
     "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twice": "2",
 }
 _EN_NUMBER_RE = re.compile(r"\b(" + "|".join(_EN_NUMBER) + r")\b")
+# A year said aloud, "twenty seventeen": the hundreds are left out, which text2num needs said.
+_TENS_AND_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety"
+_SPELLED = re.compile(r"\b(?:" + "|".join([*_TENS_AND_TEENS.split(), "hundred", "thousand", "million", "billion"]) + r")\b")
+_A_SCALE = re.compile(r"\ba (hundred|thousand|million|billion)\b")  # "a hundred" is one hundred
+_SPOKEN_YEAR = re.compile(rf"\b(nineteen|twenty)[ -](?=(?:{'|'.join(_TENS_AND_TEENS.split())})\b)")
 # Chat shorthand for English words ("how many ppl", "govt depts", "this yr"), and Peking, the old name.
 _SHORTHAND = {
     "ppl": "people", "govt": "government", "dept": "department", "depts": "departments",
@@ -118,7 +124,7 @@ _KINDS = {
         r"|england|france|germany|japan|korea|russia|canada|australia|italy|singapore",
     ),
     "a birth": (
-        r"出生|生日|哪里人|籍贯|老家|\bborn\b|birthday|hometown|where (?:is|was|does) \w+ (?:\w+ )?(?:from|come from)",
+        r"出生|生日|哪里人|籍贯|老家|\bborn\b|\bbirth|hometown|where (?:is|was|does) \w+ (?:\w+ )?(?:from|come from)",
         r"籍贯|老家|出生|生于|\bborn\b|native|\bbirth",
     ),
     "a duration": (
@@ -435,13 +441,16 @@ def canonical_numbers(text: str) -> str:
     text = _CN_NUMERAL.sub(lambda m: str(_cn_to_int(m.group())), text)
     text = _WAN.sub(lambda m: _format(float(m.group(1)) * (10_000 if m.group(2) == "万" else 100_000_000)), text)
     text = _LETTER_SCALED.sub(lambda m: _format(float(m.group(1)) * _SCALE_LETTER[m.group(2)]), text)
-    text = _EN_NUMBER_RE.sub(lambda m: _EN_NUMBER[m.group()], text)
-    text = _SHORTHAND_RE.sub(lambda m: _SHORTHAND[m.group()], text)
-    text = _DECADES.sub(lambda m: f"{int(m.group(1)) * 10} years", text)
     scaled = 1
     while scaled:  # one at a time: "7 hundred thousand" is 700 thousand, then 700000
         text, scaled = _EN_SCALED.subn(lambda m: _format(float(m.group(1)) * _EN_SCALE[m.group(2)]), text, count=1)
-    return text
+    if _SPELLED.search(text):
+        # Numbers spelled out ("nine thousand one hundred seventy-five", "a hundred") by text2num,
+        # which leaves lone small ones alone ("one of them"); those from two to twelve are numbers here.
+        text = alpha2digit(_SPOKEN_YEAR.sub(r"\1 hundred ", _A_SCALE.sub(r"one \1", text)), "en")
+    text = _EN_NUMBER_RE.sub(lambda m: _EN_NUMBER[m.group()], text)
+    text = _SHORTHAND_RE.sub(lambda m: _SHORTHAND[m.group()], text)
+    return _DECADES.sub(lambda m: f"{int(m.group(1)) * 10} years", text)
 
 
 @lru_cache(maxsize=4096)

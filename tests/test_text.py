@@ -32,6 +32,13 @@ from bot.text import (
         ("71.7w名党员", "71.7万名党员"),
         ("How many in Peking?", "how many in Beijing?"),  # the old English name
         ("almost two decades", "almost 20 years"),
+        # larger numbers spelled out (text2num), a year said aloud, "a hundred"
+        ("nine thousand one hundred and seventy-five party groups", "9175 party groups"),
+        ("how many reported in twenty seventeen", "how many reported in 2017"),
+        ("twenty five members", "25 members"),
+        ("over a hundred tasks", "over 100 tasks"),
+        ("717 thousand members", "717000 members"),
+        ("one of them, the third floor", "one of them, the third floor"),  # no spelled number to read
         # someone addressed is not asked about: a labelled mention, a handle typed as text
         ("<@U123ABC|chen> how many posts?", "how many posts?"),
         ("@Chen how many posts?", "how many posts?"),
@@ -115,6 +122,7 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         ("回龙观有多少常住人口", "张颖在龙泽园住了近20年", "a population"),
         ("王风是哪里人", "王风介绍说", "a birth"),
         ("where was shi feng born", "shi feng, director of guang'anmennei subdistrict office", "a birth"),
+        ("what is cai qi's date of birth", "cai qi came twice to a courtyard", "a birth"),
         ("how much do the mall car parks charge residents", "malls opened their car parks to residents", "a price or pay"),
         ("who is in charge of the five-party meeting", "the community party committee is in charge", None),
         ("史峰当主任之前是做什么的", "史峰是广安门内街道办事处主任", "an earlier time"),
