@@ -14,6 +14,11 @@ despite a runner-up within the margin), on every labelled set under tests/data t
 in cross-validation, from "off" down, for several whitening ridges (bot/meaning.py). The
 chosen pair answers the most, among those that answer no more questions wrongly than "off"
 does, on the labelled sets and in cross-validation alike (a few minutes).
+
+    python bench/calibrate.py --covered
+
+Sweeps the smaller lead asked when the best fact holds the question whole (its coverage at or
+above ``covered``), with the meaning lead as chosen; the first row is meaning left out.
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.engine import DEFAULT_THRESHOLDS, Engine  # noqa: E402
+from bot.engine import DEFAULT_THRESHOLDS, Engine, Thresholds  # noqa: E402
 from bot.evaluation import LabelledQuestion, evaluate, load_labelled  # noqa: E402
 from bot.factbase import FactBase, load_factbase  # noqa: E402
 from crossval import crossvalidate  # noqa: E402
@@ -38,10 +43,12 @@ def main() -> None:
     parser.add_argument("--questions", default=str(ROOT / "tests" / "data" / "questions.yaml"))
     parser.add_argument("--weights", default="0.5,0.6,0.7")
     parser.add_argument("--lead", action="store_true", help="sweep the meaning lead on every labelled set")
+    parser.add_argument("--covered", action="store_true", help="sweep the lead for a question the best fact holds whole")
     args = parser.parse_args()
     base = load_factbase(Path(args.facts))
-    if args.lead:
-        sweep_lead(base, [c for path in sorted((ROOT / "tests" / "data").glob("questions*.yaml")) for c in load_labelled(path)])
+    if args.lead or args.covered:
+        every = [c for path in sorted((ROOT / "tests" / "data").glob("questions*.yaml")) for c in load_labelled(path)]
+        (sweep_lead if args.lead else sweep_covered)(base, every)
         return
     cases = load_labelled(Path(args.questions))
     rows = []
@@ -72,19 +79,34 @@ def sweep_lead(base: FactBase, cases: list[LabelledQuestion]) -> None:
         for lead in (float("inf"), 0.6, 0.55, 0.5, 0.45, 0.4, 0.35):
             if lead == float("inf") and shrink < 1e9:
                 continue  # "off" does not depend on the ridge
-            thresholds = dataclasses.replace(DEFAULT_THRESHOLDS, meaning_lead=lead, meaning_shrink=shrink)
-            result = evaluate(Engine(base, thresholds), cases)
-            rate = lambda name: result.by_group[name].rate  # noqa: E731
-            wrong = sum(o.confidently_wrong for o in result.outcomes)
-            tally = crossvalidate(base, thresholds)
-            cv_right, cv_wrong = (sum(t[key] for t in tally.values()) for key in ("right", "wrong"))
+            t = dataclasses.replace(DEFAULT_THRESHOLDS, meaning_lead=lead, covered_lead=lead, meaning_shrink=shrink)
             ridge = "none" if shrink >= 1e9 else f"{shrink:g}"
-            shown = "off" if lead == float("inf") else f"{lead:.2f}"
-            print(
-                f"{ridge:>6} {shown:>6} {rate('in-scope zh'):>6.1f} {rate('in-scope en'):>6.1f} {rate('out_of_scope'):>6.1f}"
-                f" {rate('near_miss'):>6.1f} {wrong:>5} {cv_right:>9} {cv_wrong:>9}",
-                flush=True,
-            )
+            print(f"{ridge:>6} {'off' if lead == float('inf') else f'{lead:.2f}':>6} {_measured(base, cases, t)}", flush=True)
+
+
+def sweep_covered(base: FactBase, cases: list[LabelledQuestion]) -> None:
+    """Sweep the lead asked when the best fact holds the question whole, and the coverage that counts as whole."""
+    print(f"{'covered':>7} {'lead':>6} {'zh%':>6} {'en%':>6} {'oos%':>6} {'near%':>6} {'wrong':>5} {'cv right':>9} {'cv wrong':>9}")
+    print(f"({len(cases)} labelled questions; the lead otherwise {DEFAULT_THRESHOLDS.meaning_lead})")
+    off = dataclasses.replace(DEFAULT_THRESHOLDS, meaning_lead=float("inf"), covered_lead=float("inf"))
+    print(f"{'-':>7} {'off':>6} {_measured(base, cases, off)}", flush=True)
+    for covered in (80.0, 90.0, 95.0):
+        for lead in (DEFAULT_THRESHOLDS.meaning_lead, 0.35, 0.3, 0.25, 0.2, 0.15):
+            t = dataclasses.replace(DEFAULT_THRESHOLDS, covered=covered, covered_lead=lead)
+            print(f"{covered:>7.0f} {lead:>6.2f} {_measured(base, cases, t)}", flush=True)
+
+
+def _measured(base: FactBase, cases: list[LabelledQuestion], thresholds: Thresholds) -> str:
+    """Return one row of figures: rates by group and wrong answers on ``cases``, then cross-validation."""
+    result = evaluate(Engine(base, thresholds), cases)
+    rate = lambda name: result.by_group[name].rate  # noqa: E731
+    wrong = sum(o.confidently_wrong for o in result.outcomes)
+    tally = crossvalidate(base, thresholds)
+    cv_right, cv_wrong = (sum(t[key] for t in tally.values()) for key in ("right", "wrong"))
+    return (
+        f"{rate('in-scope zh'):>6.1f} {rate('in-scope en'):>6.1f} {rate('out_of_scope'):>6.1f}"
+        f" {rate('near_miss'):>6.1f} {wrong:>5} {cv_right:>9} {cv_wrong:>9}"
+    )
 
 
 if __name__ == "__main__":

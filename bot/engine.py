@@ -41,6 +41,8 @@ class Thresholds:
     generic_share: float = 0.3  # a name in this share of facts or more is background, not a conflict
     shared_source_weight: float = 0.3  # weight of a source sentence's words in a fact that shares it
     meaning_lead: float = 0.45  # how much closer in meaning (cosine, shared subject taken away) wins a tie within the margin
+    covered_lead: float = 0.25  # the same when the best fact holds all but a sliver of the question's words
+    covered: float = 90.0  # coverage at or above which the best fact holds the whole question
     meaning_shrink: float = 1.0  # ridge on the within-fact covariance before whitening (bot/meaning.py)
     word_alike: float = 0.5  # cosine at which a thing asked is the one a fact leaves unnamed in other words
 
@@ -273,7 +275,10 @@ class Engine:
         spelt = respell(query.normalized, self._index.spell)
         asked = unit(unit(self._meaning.embed([spelt])[0] @ self._whitening[language]) - subject)
         best, *others = (float((unit(vectors - subject) @ asked).max()) for vectors in facts)
-        if best - max(others) >= t.meaning_lead:
+        # A best fact that holds the whole question leaves only which sibling is meant in doubt,
+        # not whether the question asks something else: a smaller lead in meaning settles it.
+        lead = t.covered_lead if ranked[0][1].coverage >= t.covered else t.meaning_lead
+        if best - max(others) >= lead:
             return None
         return f"runner-up {self._entries[close[0].index].loaded.id} within {t.margin:.0f}"
 

@@ -608,10 +608,19 @@ def tagged_words(normalized: str) -> dict[str, str]:
     return {word: flag for run in _CJK_RUN.findall(normalized) for word, flag in rjieba.tag(run)}
 
 
+def _with_side(name: str, text: str) -> str:
+    """Return a gate's name with the side of it the text places it on: 广安门内 and 广安门外 are two places."""
+    if name.endswith("门"):
+        match = re.search(re.escape(name) + "[内外]", text)
+        if match:
+            return match.group()
+    return name
+
+
 def tagged_names(normalized: str) -> list[str]:
     """Return the person, place and organisation names jieba tags in a normalised Chinese text."""
     names = (w.strip(_GLUED) for w, flag in tagged_words(normalized).items() if flag.startswith(_NAME_FLAGS))
-    return [n for n in names if len(n) > 1 and n not in _TAGGED_COMMON]
+    return [_with_side(n, normalized) for n in names if len(n) > 1 and n not in _TAGGED_COMMON]
 
 
 # The syllables of Mandarin in pinyin, without tones: a place or person of China is written in them.

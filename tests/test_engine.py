@@ -241,10 +241,25 @@ def test_meaning_decides_between_facts_words_cannot_tell_apart(engine: Engine, q
     answer = engine.ask(question)
     assert answer.answered and answer.fact_id == fact_id
     # Without meaning the runner-up is too close on words alone: the same question is only suggested.
-    words_only = Engine(engine.base, dataclasses.replace(engine.thresholds, meaning_lead=float("inf")))
+    words_only = Engine(
+        engine.base, dataclasses.replace(engine.thresholds, meaning_lead=float("inf"), covered_lead=float("inf"))
+    )
     unsure = words_only.ask(question)
     assert not unsure.answered and unsure.reason.startswith("runner-up")
     assert unsure.suggestions[0].fact_id == fact_id
+
+
+def test_a_smaller_lead_in_meaning_answers_a_question_the_best_fact_holds_whole(engine: Engine) -> None:
+    # Every word of the question is in the malls-and-streets fact; the government car park fact is
+    # close on words. Only which of the two is meant is in doubt, and a smaller lead settles it.
+    question = "Where can hutong residents in Xicheng park now?"
+    answer = engine.ask(question)
+    assert answer.answered and answer.fact_id == "xicheng-parking-opened-streets-malls"
+    # Held to the lead asked of a question the best fact holds only in part, it is a "did you mean".
+    strict = Engine(engine.base, dataclasses.replace(engine.thresholds, covered_lead=engine.thresholds.meaning_lead))
+    unsure = strict.ask(question)
+    assert not unsure.answered and unsure.reason.startswith("runner-up")
+    assert unsure.suggestions[0].fact_id == "xicheng-parking-opened-streets-malls"
 
 
 def test_a_close_fact_answers_a_count_the_best_by_words_cannot(engine: Engine) -> None:
@@ -259,6 +274,8 @@ def test_whitening_is_what_tells_these_siblings_apart(engine: Engine) -> None:
     # Compared without whitening (a ridge so large the map is a scaled identity), the same
     # question stays a "did you mean": the wording its phrasings share outweighs the floor count.
     question, fact_id = SIBLINGS[1]
-    unwhitened = Engine(engine.base, dataclasses.replace(engine.thresholds, meaning_shrink=1e9))
+    # (Held to the full lead: the question's words are all the building fact's.)
+    t = engine.thresholds
+    unwhitened = Engine(engine.base, dataclasses.replace(t, meaning_shrink=1e9, covered_lead=t.meaning_lead))
     unsure = unwhitened.ask(question)
     assert not unsure.answered and unsure.suggestions[0].fact_id == fact_id

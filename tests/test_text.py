@@ -258,6 +258,13 @@ def test_a_character_jieba_glues_to_a_name_is_trimmed() -> None:
     assert tagged_names(normalize("史峰当广内街道办主任")) == ["史峰", "广内"]  # 当广内: 当 is trimmed
 
 
+def test_a_gate_name_keeps_the_side_of_the_gate() -> None:
+    # 广安门内 and 广安门外 are two subdistricts; jieba tags only 广安门 in either.
+    assert tagged_names(normalize("广安门外街道办事处主任是谁")) == ["广安门外"]
+    assert tagged_names(normalize("史峰是广安门内街道办事处主任")) == ["史峰", "广安门内"]
+    assert "西城区" in tagged_names(normalize("西城区内有多少个停车场"))  # 内 after a district is "within"
+
+
 def test_common_words_jieba_tags_as_names_are_none() -> None:
     assert tagged_names(normalize("八角小区党员张罗的阳台活动")) == []  # 张罗, to organise
     assert tagged_names(normalize("超大城市的党组织,上海呢")) == ["上海"]
