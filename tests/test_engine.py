@@ -252,7 +252,7 @@ def test_meaning_decides_between_facts_words_cannot_tell_apart(engine: Engine, q
 def test_a_smaller_lead_in_meaning_answers_a_question_the_best_fact_holds_whole(engine: Engine) -> None:
     # Every word of the question is in the malls-and-streets fact; the government car park fact is
     # close on words. Only which of the two is meant is in doubt, and a smaller lead settles it.
-    question = "Where can hutong residents in Xicheng park now?"
+    question = "Where can Xicheng hutong residents park now?"
     answer = engine.ask(question)
     assert answer.answered and answer.fact_id == "xicheng-parking-opened-streets-malls"
     # Held to the lead asked of a question the best fact holds only in part, it is a "did you mean".
