@@ -99,7 +99,7 @@ _KINDS = {
     ),
     "a price or pay": (
         r"多少钱|花了多少|价格|价钱|工资|薪水|费用?(?:是|要|收|交)?多少|多少.?费|收多少|how much money|(?<!low[- ])\bcosts?\b"
-        r"|(?<!low[- ])\bprice|salary|\bwages?\b|\bpaid\b(?! for)|(?<!in )(?<!overall )\bcharges?\b(?! of)|how much\b[^?.]*\b(?:fees?|rent)\b|怎么收费|收费标准",
+        r"|(?<!low[- ])\bprice|salary|\bwages?\b|\bpaid\b(?! for| (?:a |\d+ )?visits?\b)|(?<!in )(?<!overall )\bcharges?\b(?! of)|how much\b[^?.]*\b(?:fees?|rent)\b|怎么收费|收费标准",
         r"\d\s*(?:元|万元|块)|免费|\byuan\b|\bfree\b",
     ),
     # "How much per hour": a charge by the hour, which a fact giving no hours ("free land") does not state.
@@ -329,6 +329,9 @@ _ADJECTIVE_TITLE = re.compile(
 )
 
 
+_VISITS_PAID = re.compile(r"(\bvisits?\b(?: [\w']+){0,4}) paid\b")
+
+
 def unmet_request(question: str, fact: str, alike: Alike | None = None) -> str | None:
     """Return what a normalised question asks for that a normalised fact text does not say, or None.
 
@@ -337,6 +340,7 @@ def unmet_request(question: str, fact: str, alike: Alike | None = None) -> str |
     (``unnamed_thing``); a title it does not name or names only as a deputy's; a level of
     government or rank when the fact speaks of another.
     """
+    question = _VISITS_PAID.sub(r"\1 made", question)  # "the visits Cai Qi paid" were made, not paid for
     for kind, (asks, holds) in _KIND_PATTERNS.items():
         if asks.search(question) and not holds.search(fact):
             return kind
@@ -357,6 +361,7 @@ def unmet_request(question: str, fact: str, alike: Alike | None = None) -> str |
         group = _TITLE_GROUP[title]
         if group in plain:
             continue
+        title = title.removesuffix("es" if title.endswith("ches") else "s")  # "who coaches": a coach
         return f"the {title} (the fact names a deputy)" if group in deputies else f"a {title}, whom the fact does not name"
     held_stages = {stage for stage, pattern in _SCHOOLING.items() if pattern.search(fact)}
     for stage, pattern in _SCHOOLING.items():
@@ -664,8 +669,11 @@ _SENTENCE_STARTERS = frozenset(
     """besides roughly apart also so then and but under in on at according since after before during for from
     with without please explain describe give list name approximately about around exactly just only even
     apparently reportedly i yes no across over through between among within true really right correct
-    once while if although though whenever saw wait hey hi ok okay well oh btw um hmm""".split()
+    once while if although though whenever saw wait hey hi ok okay well oh btw um hmm
+    remind confirm need find tell show check verify recall clarify summarise summarize pls plz""".split()
 )
+# A request opens with a verb and the asker: "Remind me ...", "Get us ..."; a name is not followed by "me".
+_ASKER = re.compile(r"\s+(?:me|us)\b")
 
 
 def _slips(word: str) -> set[str]:
@@ -788,6 +796,12 @@ def capitalised_names(text: str, common_words: Container[str] = frozenset()) -> 
     dictionary of common words).
     """
     out = []
+    # A few words opening the message before a colon or dash ("Quiz: ...", "For HR: ...", "Boss
+    # wants a number — ...") set it up: none of them is a name unless it sounds like one of
+    # China's ("Haidian question: ...", "Shanghai resident here: ..." still name a place).
+    opening = _PREAMBLE.match(text, len(text) - len(text.lstrip(_LEADING)))
+    if opening and any(word in _QUESTION_WORDS for word in opening.group().casefold().split()):
+        opening = None  # "How many in Tokyo: ..." asks; it sets nothing up
     for match in _CAPITALISED.finditer(text):
         word = match.group().casefold()
         first = _SENTENCE_START.search(text[: match.start()]) is not None
@@ -796,13 +810,9 @@ def capitalised_names(text: str, common_words: Container[str] = frozenset()) -> 
             continue
         if word in EN_STOPWORDS or word in _EN_MARKERS or word in _NOT_NAMES or (first and word in _OPENERS):
             continue
-        if first and word in common_words:
+        if first and (word in common_words or _ASKER.match(text, match.end())):
             continue
-        # A few words opening the message before a colon or dash ("Quiz: ...", "Boss wants a number
-        # — ...") set it up; their first is no name unless it sounds like one of China's
-        # ("Haidian question: ...", "Shanghai resident here: ..." still name a place).
-        opens = not text[: match.start()].strip(_LEADING) and _PREAMBLE.match(text[match.start() :])
-        if opens and not pinyin_shaped(word):
+        if opening and match.end() <= opening.end() and not pinyin_shaped(word):
             continue
         out.append(word)
     return out

@@ -104,7 +104,7 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         ("停车场一个月停车费多少钱", "单位免费借用土地", "a monthly charge"),
         ("how many volunteers does it have in total", "石景山老街坊有5年历史", "a count in 名"),  # a count of people
         ("how many working party members reported", "71.7万名在职党员回社区报到", None),
-        ("who coaches the school's curling team", "电厂路小学的旱地冰壶队", "a coaches, whom the fact does not name"),  # (the title as asked)
+        ("who coaches the school's curling team", "电厂路小学的旱地冰壶队", "a coach, whom the fact does not name"),
         ("members serve during what time", "利用休息时间参与社区治理", None),  # no clock time
         ("who cooks the low-price meals", "物美价廉的午餐", None),
         ("who is in overall charge of the five parties", "the Party organisation is the commander", None),
@@ -135,6 +135,8 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         ("what did zhang ge study at university", "zhang ge, deputy head of the organisation department", "a university"),
         ("how was the new door system paid for", "paid for from the compound's public income", None),  # how funded, not a price
         ("how much are volunteers paid", "volunteers serve in their spare time", "a price or pay"),
+        ("number of visits cai qi paid to the courtyard", "cai qi came to the courtyard 2 times", None),  # a visit paid
+        ("how many visits did he pay", "cai qi came to the courtyard 2 times", None),
         ("how much is the property fee in hualongyuan beili?", "paid from the compound's public income", "a price or pay"),
         ("西长安街停车场怎么收费", "周边单位免费借出土地", None),
         # "yuan" is money only as a word: Hetaoyuan, Tiantongyuan are places.
@@ -166,7 +168,7 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         ("which middle school?", "the curling team came first", None),  # a fact of no stage: another guard's call
         ("who is the head of guang'anmennei subdistrict", "shi feng, director of guang'anmennei subdistrict office", None),
         ("who is the director of the organisation department", "zhang ge, deputy head of the organisation department", "the director (the fact names a deputy)"),
-        ("who heads the organisation department?", "zhang ge, deputy head of the organisation department", "the heads (the fact names a deputy)"),
+        ("who heads the organisation department?", "zhang ge, deputy head of the organisation department", "the head (the fact names a deputy)"),
         # "Deputy" mistyped is still a deputy: the question asks the fact's own post.
         ("who is the depty head of the organisation department?", "zhang ge, deputy head of the organisation department", None),
         ("who is the diputy secretary?", "wang feng, full-time deputy secretary", None),
@@ -228,6 +230,18 @@ def test_capitalised_names_skip_openers_questions_and_possessives() -> None:
     assert capitalised_names("Working CP members in Xicheng?") == ["working", "xicheng"]  # CP: the Party
     assert capitalised_names("Wait, are Xicheng's government car parks open?") == ["xicheng"]
     assert capitalised_names("Saw red armbands in Shijingshan. What do they say?") == ["shijingshan"]
+
+
+def test_a_request_opens_with_no_name() -> None:
+    # A request opens with a verb, often with the asker after it; shorthand like "Pls" is no name either.
+    assert capitalised_names("Remind me what Xicheng's problem with its resources was.") == ["xicheng"]
+    assert capitalised_names("Pls confirm how many storeys the Hetaoyuan building has.") == ["hetaoyuan"]
+    assert capitalised_names("Fetch me the number of Shanghai members") == ["shanghai"]
+    # Every word of a short set-up before a colon, unless it sounds like a name of China's.
+    assert capitalised_names("For HR: give me the main criterion for grading officials.") == []
+    assert capitalised_names("Haidian office: how many members?") == ["haidian"]
+    # A part before the colon that asks is no set-up.
+    assert capitalised_names("How many in Tokyo: and in Beijing?") == ["tokyo", "beijing"]
 
 
 @pytest.mark.parametrize(
