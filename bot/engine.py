@@ -221,7 +221,7 @@ class Engine:
         counted = counted_thing(normalized)
         if counted and not any(stem(self._index.spell(word)) in entry.words for word in counted):
             return f"counts {' '.join(counted)}, which the fact does not speak of"
-        unmet = unmet_request(normalized, entry.claims, self._alike)
+        unmet = unmet_request(normalized, entry.claims, self._alike, entry.claim_names["en"])
         if unmet:
             return f"asks for {unmet}, which the fact does not state"
         if asks_name(normalized) and not self._gives_a_name(entry, query, language):

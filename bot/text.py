@@ -247,7 +247,7 @@ def counted_thing(normalized: str) -> list[str]:
 # "What is the X called", X叫什么名字: the thing whose name is asked.
 _NAMED_THING = re.compile(
     r"([\u4e00-\u9fff]{2,10}?)(?:叫什么名字|叫什么|叫啥|的名字)"
-    r"|(?:what(?:'s| is| was) the |^(?:the )?)name of (?:the |that |this |his |her |their )?((?:[a-z'-]+ ){0,3}[a-z-]+)"
+    r"|(?:\bthe |^)name of (?:the |that |this |his |her |their )?((?:[a-z'-]+ ){0,3}[a-z-]+)"
     r"|what(?:'s| is| was) (?:the |that |this )?((?:[a-z'-]+ ){0,3}[a-z-]+) called"
     r"|what(?:'s| is| was) (?:the |that |this )?((?:[a-z-]+ ){0,3}[a-z-]+)'s name"
 )
@@ -265,11 +265,13 @@ _DESCRIBED = re.compile(r"(?=(?<!\), )\b(?:a|an|some|one)\s+((?:[\w'-]+\s+){0,3}
 Alike = Callable[[str, list[str]], bool]
 
 
-def unnamed_thing(question: str, claims: str, alike: Alike | None = None) -> str | None:
+def unnamed_thing(question: str, claims: str, alike: Alike | None = None, named: Container[str] = ()) -> str | None:
     """Return the thing a normalised question asks the name of, if the fact only speaks of "a" or "some" one.
 
     有的党员是海外归来的声乐大师 and "a vocal master" say there was one, not who: a question
-    for the master's name is not answered by them, whatever other names the fact gives.
+    for the master's name is not answered by them, whatever other names the fact gives. A
+    thing the fact also names ("an ordinary school" that is Dianchanglu Primary School: the
+    word is in ``named``, the words the fact capitalises) is no unnamed one.
     """
     match = _NAMED_THING.search(question)
     if match is None:
@@ -282,7 +284,7 @@ def unnamed_thing(question: str, claims: str, alike: Alike | None = None) -> str
         phrase = (match.group(2) or match.group(3) or match.group(4)).split()
         ends = [i for i, w in enumerate(phrase) if w in _PHRASE_ENDS]
         head = phrase[: ends[0] if ends else len(phrase)][-1:]
-        if not head or len(head[0]) < 2:
+        if not head or len(head[0]) < 2 or head[0] in named:
             return None
         described = [w for m in _DESCRIBED.finditer(claims) for w in m.group(1).split() if w not in EN_STOPWORDS]
         # In the fact's words ("choir", "choirs"), or in other words ("the singer" for "a vocal
@@ -332,7 +334,7 @@ _ADJECTIVE_TITLE = re.compile(
 _VISITS_PAID = re.compile(r"(\bvisits?\b(?: [\w']+){0,4}) paid\b")
 
 
-def unmet_request(question: str, fact: str, alike: Alike | None = None) -> str | None:
+def unmet_request(question: str, fact: str, alike: Alike | None = None, named: Container[str] = ()) -> str | None:
     """Return what a normalised question asks for that a normalised fact text does not say, or None.
 
     One of the kinds in ``_KINDS`` (an age, a date, a price, a country ...); a count of people
@@ -344,7 +346,7 @@ def unmet_request(question: str, fact: str, alike: Alike | None = None) -> str |
     for kind, (asks, holds) in _KIND_PATTERNS.items():
         if asks.search(question) and not holds.search(fact):
             return kind
-    unnamed = unnamed_thing(question, fact, alike)
+    unnamed = unnamed_thing(question, fact, alike, named)
     if unnamed:
         return f"the name of the {unnamed}"
     counters = _ASKS_COUNT.findall(question)

@@ -377,6 +377,7 @@ def test_counted_thing(question: str, thing: list[str]) -> None:
         ("what's the vocal master's name?", "a vocal master built a choir", "master"),
         ("what is the name of the vocal master who came back from abroad?", "one party member, a vocal master", "master"),
         ("name of the returnee vocal master who set up the choir", "a vocal master built a choir", "master"),  # no "what is"
+        ("need the name of the returnee vocal master", "a vocal master built a choir", "master"),  # a request
         # An appositive after a bracketed name names the thing.
         ("what is the name of the old restaurant that serves lunch?", "dongxinglou (东兴楼), a long-established restaurant", None),
         ("what's the name of the restaurant that serves lunch?", "the old restaurant dongxinglou serves lunch", None),  # named
@@ -386,6 +387,13 @@ def test_counted_thing(question: str, thing: list[str]) -> None:
 )
 def test_unnamed_thing(question: str, fact: str, thing: str | None) -> None:
     assert unnamed_thing(normalize(question), normalize(fact)) == thing
+
+
+def test_a_thing_the_fact_also_names_is_not_unnamed() -> None:
+    question = normalize("might i ask the name of the primary school that neighbours the olympic organisers?")
+    fact = normalize("Dianchanglu Primary School used to be an ordinary school; now a specialist school")
+    assert unnamed_thing(question, fact) == "school"
+    assert unnamed_thing(question, fact, named={"dianchanglu", "primary", "school"}) is None
 
 
 def test_unnamed_thing_in_other_words_is_told_by_the_given_likeness() -> None:
