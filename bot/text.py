@@ -171,6 +171,13 @@ _KINDS = {
         r"地址|门牌|住址|(?:the|its|an|his|her|their|exact|street|home|postal) address\b|\baddress of\b|street number|house number",
         r"地址|门牌|住址|\d+号|address|street number|house number",
     ),
+    # What someone said: a fact that reports no words of theirs does not answer it.
+    "what was said": (
+        r"(?<!是)(?:说了什么|说了啥|讲了什么|讲了啥)|原话|what did [^?.]{1,40}\b(?:say|tell)\b(?! (?:they|that|he|she|it|we|you|about|of)\b)"
+        r"|\bexact words\b",
+        r"说|讲|表示|介绍|指出|称|认为|谈到|提到|反映|通知|告诉|“|\bsaid\b|\bsays\b|\bsay\b|\btold\b|according to|\bput it\b"
+        r"|\bquoted?\b|\bin (?:his|her) words\b|\bnotices?\b",
+    ),
     "a predecessor or successor": (
         r"前任|上一任|继任|接任|接替|\bpredecessors?\b|\bsuccessors?\b|\bsucceeded\b|\breplaced\b",
         r"前任|上一任|继任|接任|接替|predecessor|successor|succeeded|replaced|took over",

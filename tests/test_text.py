@@ -137,6 +137,10 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         ("how much are volunteers paid", "volunteers serve in their spare time", "a price or pay"),
         ("number of visits cai qi paid to the courtyard", "cai qi came to the courtyard 2 times", None),  # a visit paid
         ("how many visits did he pay", "cai qi came to the courtyard 2 times", None),
+        ("what did cai qi say to the residents?", "cai qi reported to his community as an ordinary member", "what was said"),
+        ("蔡奇对居民讲了什么", "蔡奇以普通党员身份回社区报到", "what was said"),
+        ("what did zhang ge say about it?", "张革介绍说,为社区减负", None),  # the fact reports his words
+        ("what did working members say they used to feel?", "working members felt they had no value", None),  # reported feeling
         ("how much is the property fee in hualongyuan beili?", "paid from the compound's public income", "a price or pay"),
         ("西长安街停车场怎么收费", "周边单位免费借出土地", None),
         # "yuan" is money only as a word: Hetaoyuan, Tiantongyuan are places.
