@@ -159,6 +159,14 @@ class Engine:
         scored = self._index.score(query.content, self._index.correct(bigrams(raw)))
         ranked = [(weight * s.coverage + (1 - weight) * s.closeness, s) for s in scored]
         ranked.sort(key=lambda pair: pair[0], reverse=True)
+        # A number the question gives is the most specific thing in it: where some candidates hold
+        # every number given ("What does 9,175 refer to?"), those that lack one are no candidates.
+        holding = [
+            pair for pair in ranked
+            if not {n for n in _missing_numbers(normalized, self._entries[pair[1].index]) if _specific(n)}
+        ]
+        if holding and len(holding) < len(ranked):
+            ranked = holding
         return query, ranked
 
     def rank(self, question: str) -> list[tuple[str, float]]:
@@ -226,15 +234,7 @@ class Engine:
             return f"asks for {unmet}, which the fact does not state"
         if asks_name(normalized) and not self._gives_a_name(entry, query, language):
             return "asks for a name the fact does not give"
-        given = (numbers(normalized) - enumerated_numbers(normalized)) | ordinal_numbers(normalized)
-        missing = {n for n in given if n not in ("0", "1")} - entry.numbers
-        if missing:
-            # A number given roughly (七十多万, about 670) is held by any number in its range.
-            rough = rough_numbers(normalized)
-            missing = {
-                n for n in missing
-                if n not in rough or not any(rough[n][0] <= float(held) < rough[n][1] for held in entry.numbers)
-            }
+        missing = _missing_numbers(normalized, entry)
         if missing:
             return f"number {min(missing)} not in the fact"
         # A name set aside ("Apart from Hualongyuan Beili, which other estates ...") is not asked about;
@@ -340,6 +340,26 @@ class Engine:
     def _suggestion(loaded: LoadedFact, language: Language, score: float) -> Suggestion:
         phrasings = loaded.fact.questions.zh if language == "zh" else loaded.fact.questions.en
         return Suggestion(loaded.id, phrasings[0], score)
+
+
+def _missing_numbers(normalized: str, entry: _Entry) -> set[str]:
+    """Return the numbers a question gives that the fact does not hold (a rough one is held by any in its range)."""
+    given = (numbers(normalized) - enumerated_numbers(normalized)) | ordinal_numbers(normalized)
+    missing = {n for n in given if n not in ("0", "1")} - entry.numbers
+    if missing:
+        # A number given roughly (七十多万, about 670) is held by any number in its range.
+        rough = rough_numbers(normalized)
+        missing = {
+            n for n in missing
+            if n not in rough or not any(rough[n][0] <= float(held) < rough[n][1] for held in entry.numbers)
+        }
+    return missing
+
+
+def _specific(number: str) -> bool:
+    """True for a number that names one thing (9175, 673), not a small count or a year."""
+    value = float(number)
+    return value >= 100 and not (1900 <= value <= 2100 and value.is_integer())
 
 
 def _by_initials(entry: _Entry, name: str) -> bool:

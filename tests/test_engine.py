@@ -262,6 +262,17 @@ def test_a_smaller_lead_in_meaning_answers_a_question_the_best_fact_holds_whole(
     assert unsure.suggestions[0].fact_id == "xicheng-parking-opened-streets-malls"
 
 
+def test_a_large_number_given_leaves_only_the_facts_that_hold_it(engine: Engine) -> None:
+    # "figure" and "refer" are in many facts' phrasings; 9175 in one fact only.
+    question = "What does the figure 9,175 refer to?"
+    assert engine.rank(question)[0][0] == "legal-entity-orgs-reported-9175"
+    answer = engine.ask(question)
+    assert answer.answered and answer.fact_id == "legal-entity-orgs-reported-9175"
+    # A number no fact holds leaves every candidate in, for the number guard to refuse.
+    unheld = engine.ask("What does the figure 9,176 refer to?")
+    assert not unheld.answered and unheld.reason == "number 9176 not in the fact"
+
+
 def test_a_close_fact_answers_a_count_the_best_by_words_cannot(engine: Engine) -> None:
     # The third floor's fact ranks first on words, but states no quantity; the building's does.
     question = "How many floors does the Hetaoyuan building have?"
