@@ -49,6 +49,9 @@ class Thresholds:
 
 DEFAULT_THRESHOLDS = Thresholds()
 _NO_QUANTITY = "asks for a quantity the fact does not state"
+# Why a best fact cannot answer a count at all (no quantity, or none of the thing counted):
+# a close runner-up that can is no rival of it.
+_CANNOT_COUNT = (_NO_QUANTITY, "counts ")
 
 
 @dataclass(frozen=True)
@@ -184,11 +187,12 @@ class Engine:
         reason = self._doubt(question, language, query, ranked[0]) or self._rival(query, language, ranked)
         if reason is None:
             return self._answer(question, language, self._entries[best.index].loaded, best_score)
-        if reason == _NO_QUANTITY and len(ranked) > 1 and ranked[1][0] > best_score - self.thresholds.margin:
+        if reason.startswith(_CANNOT_COUNT) and len(ranked) > 1 and ranked[1][0] > best_score - self.thresholds.margin:
             # The best fact cannot answer a count at all, so it is no rival to the close one that
             # can ("How many floors does the Hetaoyuan building have?" ranks the third floor's fact
-            # first on its words): that one answers if it passes every guard and clears its own rivals.
-            # Only for this guard: measured, the others' refusals also hold near-misses back.
+            # first on its words; "How many years has Shi Feng ..." his post's fact, which counts no
+            # years): that one answers if it passes every guard and clears its own rivals. Only for
+            # these guards: measured, the others' refusals also hold near-misses back.
             rest = ranked[1:]
             if self._doubt(question, language, query, rest[0]) is None and self._rival(query, language, rest) is None:
                 return self._answer(question, language, self._entries[rest[0][1].index].loaded, rest[0][0])

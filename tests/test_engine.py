@@ -262,6 +262,13 @@ def test_a_smaller_lead_in_meaning_answers_a_question_the_best_fact_holds_whole(
     assert unsure.suggestions[0].fact_id == "xicheng-parking-opened-streets-malls"
 
 
+def test_a_close_fact_answers_a_count_of_a_thing_the_best_never_speaks_of(engine: Engine) -> None:
+    question = "How many years has Shi Feng been running the Guang'anmennei subdistrict office?"
+    assert engine.rank(question)[0][0] == "shi-feng-guanganmennei-director"
+    answer = engine.ask(question)
+    assert answer.answered and answer.fact_id == "shi-feng-third-year-in-post"
+
+
 def test_a_large_number_given_leaves_only_the_facts_that_hold_it(engine: Engine) -> None:
     # "figure" and "refer" are in many facts' phrasings; 9175 in one fact only.
     question = "What does the figure 9,175 refer to?"
