@@ -20,6 +20,7 @@ from pathlib import Path
 
 import numpy as np
 from safetensors import safe_open
+from threadpoolctl import threadpool_limits
 from tokenizers import Tokenizer
 
 from bot.errors import CitebotError
@@ -78,7 +79,10 @@ def whitening(groups: list[np.ndarray], shrink: float) -> np.ndarray:
     stacked = np.concatenate(centred)
     covariance = stacked.T @ stacked / len(stacked)
     covariance += shrink * np.trace(covariance) / dimensions * np.eye(dimensions)
-    values, vectors = np.linalg.eigh(covariance)
+    # One BLAS thread: a 256x256 eigendecomposition takes milliseconds on one, and OpenBLAS's
+    # threads spinning against other work on a busy machine took it to a second or more.
+    with threadpool_limits(limits=1, user_api="blas"):
+        values, vectors = np.linalg.eigh(covariance)
     return ((vectors / np.sqrt(values)) @ vectors.T).astype(np.float32)
 
 
