@@ -178,6 +178,11 @@ _KINDS = {
         r"说|讲|表示|介绍|指出|称|认为|谈到|提到|反映|通知|告诉|“|\bsaid\b|\bsays\b|\bsay\b|\btold\b|according to|\bput it\b"
         r"|\bquoted?\b|\bin (?:his|her) words\b|\bnotices?\b",
     ),
+    # A score or rating given: a fact that says an evaluation was made gives no score.
+    "a score": (
+        r"(?:what|which) (?:[a-z-]+ ){0,2}(?:score|rating|grade|mark)s?\b|打了?多少分|得了?多少分|评分是多少|几分",
+        r"\d\s*分|\d(?:\.\d+)?\s*(?:points?|%|/\d)|\bscored?\b|评分|打分",
+    ),
     "a predecessor or successor": (
         r"前任|上一任|继任|接任|接替|\bpredecessors?\b|\bsuccessors?\b|\bsucceeded\b|\breplaced\b",
         r"前任|上一任|继任|接任|接替|predecessor|successor|succeeded|replaced|took over",
@@ -201,7 +206,21 @@ _ASKS_PEOPLE = re.compile(
 _COUNTED = {c: re.compile(r"\d[\d.]*\s*[万千百]?[多余]?\s*[" + held + "]") for c, held in _COUNTERS.items()}
 _KIND_PATTERNS = {kind: (re.compile(asks), re.compile(holds)) for kind, (asks, holds) in _KINDS.items()}
 # Levels of government and of rank: a question about one is not answered by a fact about another.
-_LEVELS = re.compile(r"国家级|省级|市级|区级|县级|街道级|部级|局级|处级|科级|national-level|provincial|municipal|district-level|county-level")
+# By what they mean: 全市 and "city-wide" are the city's level (how far a contest reached), as 市级 is.
+_LEVEL_GROUPS = (
+    r"国家级|全国|national-level|nationwide",
+    r"省级|全省|provincial",
+    r"市级|全市|municipal|citywide|city-wide",
+    r"区级|全区|district-level",
+    r"县级|county-level",
+    r"街道级",
+    r"部级",
+    r"局级",
+    r"处级",
+    r"科级",
+)
+_LEVELS = re.compile("|".join(_LEVEL_GROUPS))
+_LEVEL_GROUP = {level: group.split("|")[0] for group in _LEVEL_GROUPS for level in group.split("|")}
 # Stages of schooling, by what they mean: a secondary-school teacher is not a university one.
 _SCHOOLING = {
     "primary school": re.compile(r"小学|primary[- ]school|elementary[- ]school"),
@@ -376,9 +395,9 @@ def unmet_request(question: str, fact: str, alike: Alike | None = None, named: C
     for stage, pattern in _SCHOOLING.items():
         if held_stages and stage not in held_stages and pattern.search(question):
             return f"a {stage} (the fact speaks of {'/'.join(sorted(held_stages))})"
-    held_levels = set(_LEVELS.findall(fact))
-    for level in sorted(set(_LEVELS.findall(question)) - held_levels):
-        if held_levels:
+    held_levels = {_LEVEL_GROUP[level] for level in _LEVELS.findall(fact)}
+    for level in sorted(set(_LEVELS.findall(question))):
+        if held_levels and _LEVEL_GROUP[level] not in held_levels:
             return f"the {level} level (the fact speaks of {'/'.join(sorted(held_levels))})"
     return None
 

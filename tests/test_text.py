@@ -137,6 +137,10 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         ("how much are volunteers paid", "volunteers serve in their spare time", "a price or pay"),
         ("number of visits cai qi paid to the courtyard", "cai qi came to the courtyard 2 times", None),  # a visit paid
         ("how many visits did he pay", "cai qi came to the courtyard 2 times", None),
+        ("电厂路小学的冰壶队在全国比赛拿过冠军吗", "学校的旱地冰壶队数次在全市比赛中拔得头筹", "the 全国 level (the fact speaks of 市级)"),
+        ("which teams won city-wide contests", "学校的旱地冰壶队数次在全市比赛中拔得头筹", None),  # one level in two words
+        ("what satisfaction score did the evaluation give", "a third-party evaluation of officials", "a score"),
+        ("what score did they get", "居民满意度打分90分", None),
         ("what did cai qi say to the residents?", "cai qi reported to his community as an ordinary member", "what was said"),
         ("蔡奇对居民讲了什么", "蔡奇以普通党员身份回社区报到", "what was said"),
         ("what did zhang ge say about it?", "张革介绍说,为社区减负", None),  # the fact reports his words
