@@ -164,12 +164,11 @@ class Engine:
         ranked.sort(key=lambda pair: pair[0], reverse=True)
         # A number the question gives is the most specific thing in it: where some candidates hold
         # every number given ("What does 9,175 refer to?"), those that lack one are no candidates.
-        holding = [
-            pair for pair in ranked
-            if not {n for n in _missing_numbers(normalized, self._entries[pair[1].index]) if _specific(n)}
-        ]
-        if holding and len(holding) < len(ranked):
-            ranked = holding
+        specific = {n for n in _given_numbers(normalized) if _specific(n)}
+        if specific:
+            holding = [pair for pair in ranked if not _missing_numbers(normalized, self._entries[pair[1].index], specific)]
+            if holding and len(holding) < len(ranked):
+                ranked = holding
         return query, ranked
 
     def rank(self, question: str) -> list[tuple[str, float]]:
@@ -346,10 +345,18 @@ class Engine:
         return Suggestion(loaded.id, phrasings[0], score)
 
 
-def _missing_numbers(normalized: str, entry: _Entry) -> set[str]:
-    """Return the numbers a question gives that the fact does not hold (a rough one is held by any in its range)."""
+def _given_numbers(normalized: str) -> set[str]:
+    """Return the numbers a question gives that a fact must hold (not 0 or 1, nor a count of items to list)."""
     given = (numbers(normalized) - enumerated_numbers(normalized)) | ordinal_numbers(normalized)
-    missing = {n for n in given if n not in ("0", "1")} - entry.numbers
+    return {n for n in given if n not in ("0", "1")}
+
+
+def _missing_numbers(normalized: str, entry: _Entry, given: set[str] | None = None) -> set[str]:
+    """Return the numbers a question gives (``given``, if already read) that the fact does not hold.
+
+    A number given roughly is held by any number in its range.
+    """
+    missing = (_given_numbers(normalized) if given is None else given) - entry.numbers
     if missing:
         # A number given roughly (七十多万, about 670) is held by any number in its range.
         rough = rough_numbers(normalized)
