@@ -49,9 +49,10 @@ class Thresholds:
 
 DEFAULT_THRESHOLDS = Thresholds()
 _NO_QUANTITY = "asks for a quantity the fact does not state"
+_UNCOUNTED = "counts {}, which the fact does not speak of"
 # Why a best fact cannot answer a count at all (no quantity, or none of the thing counted):
 # a close runner-up that can is no rival of it.
-_CANNOT_COUNT = (_NO_QUANTITY, "counts ")
+_CANNOT_COUNT = (_NO_QUANTITY, _UNCOUNTED.split("{}")[0])
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,7 @@ class _Query:
     normalized: str
     words: list[str]  # content words as asked
     content: list[str]  # the same, typos corrected
+    numbers: set[str]  # the numbers it gives that a fact must hold
 
 
 @dataclass(frozen=True)
@@ -155,18 +157,18 @@ class Engine:
         normalized = normalize(question[:MAX_QUESTION_CHARS])
         # The words scored are those of what is asked; the guards still read all of it (a name in the context counts).
         raw = words(self._index.from_pinyin(asked_part(normalized)), spell=self._index.spell)
-        query = _Query(normalized, raw, self._index.correct(raw))
+        query = _Query(normalized, raw, self._index.correct(raw), _given_numbers(normalized))
         if not raw:
             return query, []
         weight = self.thresholds.coverage_weight
         scored = self._index.score(query.content, self._index.correct(bigrams(raw)))
         ranked = [(weight * s.coverage + (1 - weight) * s.closeness, s) for s in scored]
         ranked.sort(key=lambda pair: pair[0], reverse=True)
-        # A number the question gives is the most specific thing in it: where some candidates hold
-        # every number given ("What does 9,175 refer to?"), those that lack one are no candidates.
-        specific = {n for n in _given_numbers(normalized) if _specific(n)}
+        # A large number the question gives names one thing: where some candidates hold every such
+        # number ("What does 9,175 refer to?"), those that lack one are no candidates.
+        specific = {n for n in query.numbers if _specific(n)}
         if specific:
-            holding = [pair for pair in ranked if not _missing_numbers(normalized, self._entries[pair[1].index], specific)]
+            holding = [pair for pair in ranked if not _missing_numbers(normalized, specific, self._entries[pair[1].index])]
             if holding and len(holding) < len(ranked):
                 ranked = holding
         return query, ranked
@@ -231,13 +233,13 @@ class Engine:
             return _NO_QUANTITY
         counted = counted_thing(normalized)
         if counted and not any(stem(self._index.spell(word)) in entry.words for word in counted):
-            return f"counts {' '.join(counted)}, which the fact does not speak of"
+            return _UNCOUNTED.format(" ".join(counted))
         unmet = unmet_request(normalized, entry.claims, self._alike, entry.claim_names["en"])
         if unmet:
             return f"asks for {unmet}, which the fact does not state"
         if asks_name(normalized) and not self._gives_a_name(entry, query, language):
             return "asks for a name the fact does not give"
-        missing = _missing_numbers(normalized, entry)
+        missing = _missing_numbers(normalized, query.numbers, entry)
         if missing:
             return f"number {min(missing)} not in the fact"
         # A name set aside ("Apart from Hualongyuan Beili, which other estates ...") is not asked about;
@@ -351,12 +353,9 @@ def _given_numbers(normalized: str) -> set[str]:
     return {n for n in given if n not in ("0", "1")}
 
 
-def _missing_numbers(normalized: str, entry: _Entry, given: set[str] | None = None) -> set[str]:
-    """Return the numbers a question gives (``given``, if already read) that the fact does not hold.
-
-    A number given roughly is held by any number in its range.
-    """
-    missing = (_given_numbers(normalized) if given is None else given) - entry.numbers
+def _missing_numbers(normalized: str, given: set[str], entry: _Entry) -> set[str]:
+    """Return the numbers of ``given`` (read from the question ``normalized``) that the fact does not hold."""
+    missing = given - entry.numbers
     if missing:
         # A number given roughly (七十多万, about 670) is held by any number in its range.
         rough = rough_numbers(normalized)

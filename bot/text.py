@@ -49,11 +49,6 @@ _EN_NUMBER = {
     "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twice": "2",
 }
 _EN_NUMBER_RE = re.compile(r"\b(" + "|".join(_EN_NUMBER) + r")\b")
-# A year said aloud, "twenty seventeen": the hundreds are left out, which text2num needs said.
-_TENS_AND_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety"
-_SPELLED = re.compile(r"\b(?:" + "|".join([*_TENS_AND_TEENS.split(), "hundred", "thousand", "million", "billion"]) + r")\b")
-_A_SCALE = re.compile(r"\ba (hundred|thousand|million|billion)\b")  # "a hundred" is one hundred
-_SPOKEN_YEAR = re.compile(rf"\b(nineteen|twenty)[ -](?=(?:{'|'.join(_TENS_AND_TEENS.split())})\b)")
 # Chat shorthand for English words ("how many ppl", "govt depts", "this yr"), and Peking, the old name.
 _SHORTHAND = {
     "ppl": "people", "govt": "government", "dept": "department", "depts": "departments",
@@ -66,7 +61,14 @@ _SHORTHAND_RE = re.compile(
 )
 # "seven hundred thousand" is 700000, "9 thousand" 9000: scales after a number multiply it.
 _EN_SCALE = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-_EN_SCALED = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s+(hundred|thousand|million|billion)\b")
+_SCALES = "|".join(_EN_SCALE)
+_EN_SCALED = re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?)\s+({_SCALES})\b")
+# Numbers spelled out from ten up, read by text2num. A year said aloud ("twenty seventeen")
+# leaves out the hundreds, which text2num needs said.
+_TENS_AND_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_SPELLED = re.compile(rf"\b(?:{_TENS_AND_TEENS}|{_SCALES})\b")
+_A_SCALE = re.compile(rf"\ba ({_SCALES})\b")  # "a hundred" is one hundred
+_SPOKEN_YEAR = re.compile(rf"\b(nineteen|twenty)[ -](?=(?:{_TENS_AND_TEENS})\b)")
 _DECADES = re.compile(r"(?<![\d.])(\d+)\s+decades?\b")  # "two decades" is 20 years
 # Chat shorthand for a scale: "717k" is 717000, and "71.7w" (w for 万, wan) is 717000 too.
 _SCALE_LETTER = {"k": 1_000, "w": 10_000}

@@ -86,6 +86,13 @@ def test_tokens_drop_question_words_and_stem_english() -> None:
     assert tokens(normalize("烦请告知史峰")) == ["史峰"]
 
 
+def test_odd_runs_of_spelled_numbers_are_read_without_error() -> None:
+    # text2num reads what it can; whatever is left stays text.
+    for text in ("twenty " * 2000, "hundred hundred and", "nine hundred ninety nine billion billion", "twenty-", "a thousand 万"):
+        assert isinstance(normalize(text), str)
+    assert normalize("twenty twenty") == "2020"
+
+
 def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
     # 统一 and 一线 are words, not numbers: only numerals before a measure word are converted.
     assert canonical_numbers("统一换门禁,下沉到一线") == "统一换门禁,下沉到一线"
