@@ -175,8 +175,10 @@ class Index:
         something the facts never mention must not look covered. An unknown bigram weighs
         nothing: most span two words and say nothing about the question.
         """
-        weights = {t: self.idf.get(t, 0.0) for t in set(bigrams)}
-        weights.update({t: self.idf.get(t, self.unknown_idf * self.unknown_share(t)) for t in set(words)})
+        # In the question's order, not a set's: a set's order changes with each process's string
+        # hashing, and so would the last digits of the sums, and a score on the margin with them.
+        weights = {t: self.idf.get(t, 0.0) for t in dict.fromkeys(bigrams)}
+        weights.update({t: self.idf.get(t, self.unknown_idf * self.unknown_share(t)) for t in dict.fromkeys(words)})
         phrase, ordered = " ".join(words), " ".join(sorted(words))
         total = sum(weights.values()) or 1.0
         held: dict[int, float] = defaultdict(float)

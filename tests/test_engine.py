@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-import dataclasses
-
 from bot.engine import Engine, EngineRef, load_engine
-from tests.conftest import FACTS, SAMPLE, write_facts
+from tests.conftest import FACTS, ROOT, SAMPLE, write_facts
 
 
 @pytest.fixture(scope="module")
@@ -302,3 +304,23 @@ def test_whitening_is_what_tells_these_siblings_apart(engine: Engine) -> None:
     unwhitened = Engine(engine.base, dataclasses.replace(t, meaning_shrink=1e9, covered_lead=t.meaning_lead))
     unsure = unwhitened.ask(question)
     assert not unsure.answered and unsure.suggestions[0].fact_id == fact_id
+
+
+def test_scores_do_not_depend_on_the_process_string_hashing() -> None:
+    # Python salts string hashes per process, so a set's order (and the last digits of a sum
+    # taken in it) changes from one process to the next; a score on the margin then flipped
+    # between an answer and a "did you mean". Two processes with different salts must agree.
+    script = (
+        "from pathlib import Path; from bot.engine import load_engine; e = load_engine(Path('facts'));"
+        "[print(repr(e.rank(q)[:3])) for q in ('How many years has Zhang Ying lived in Longzeyuan, and where is it?',"
+        " '2018年北京有多少在职党员回社区报到?', 'Where can Xicheng hutong residents park now?')]"
+    )
+    outputs = [
+        subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=120,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        )
+        for seed in ("1", "2")
+    ]
+    assert outputs[0].returncode == 0, outputs[0].stderr
+    assert outputs[0].stdout and outputs[0].stdout == outputs[1].stdout
