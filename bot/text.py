@@ -352,10 +352,16 @@ _TITLE = re.compile(
     + ")(?!级)"  # 科长级 is a rank (科级), not a post
 )
 _TITLE_GROUP = {title: n for n, group in enumerate(_TITLE_GROUPS) for title in group.split("|")}
-# "Principal" and "chief" before a noun describe it ("the principal responsibilities", "the chief
-# conductor of the chorus"): a post only where no noun follows ("the principal of the school").
-_ADJECTIVE_TITLE = re.compile(
+# Title words that name no post:
+# - "principal" and "chief" before a noun describe it ("the principal responsibilities", "the chief
+#   conductor of the chorus"); a post only where no noun follows ("the principal of the school");
+# - a property manager, and the manager an owner is set against, is the property company (物业);
+# - a chair someone sits in ("in the director's chair") is a seat.
+_NOT_A_POST = re.compile(
     r"\b(?:principal|chief)[- ](?!(?:of|is|was|at|in|for|and|or|who|whom|to|on|with|from|there|here)\b)[a-z]{3,}"
+    r"|\b(?:property|estate|building)[- ]managers?\b"
+    r"|\bowners?\W+(?:(?:vs|versus|and|against|or)\W+)?(?:the\W+)?managers?\b"
+    r"|'s chair\b"
 )
 
 
@@ -383,7 +389,7 @@ def unmet_request(question: str, fact: str, alike: Alike | None = None, named: C
     for counter in counters:
         if not _COUNTED[counter].search(fact):
             return f"a count in {counter}"
-    asked = {title for deputy, title in _TITLE.findall(_ADJECTIVE_TITLE.sub("", question)) if not deputy}
+    asked = {title for deputy, title in _TITLE.findall(_NOT_A_POST.sub("", question)) if not deputy}
     held = _TITLE.findall(fact)
     plain = {_TITLE_GROUP[title] for deputy, title in held if not deputy}
     deputies = {_TITLE_GROUP[title] for deputy, title in held if deputy}

@@ -176,6 +176,12 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         # before a noun they describe it: no post is asked
         ("what are the subdistricts' principal responsibilities now?", "party building and people's livelihood", None),
         ("who is the chief conductor of the chorus?", "party organisations act as the conductor", None),
+        # a property manager, or the manager owners quarrel with, is the property company; a chair sat in is a seat
+        ("why do owners and property managers fight?", "owners and property companies are at odds", None),
+        ("what eased the owner-versus-manager disputes?", "grievances between owners and property companies eased", None),
+        ("who is the manager of the property company?", "owners and property companies are at odds", "a manager, whom the fact does not name"),
+        ("how long has shi feng been in the director's chair?", "shi feng, director of the subdistrict office, third year", None),
+        ("who is the chair of the owners' committee?", "the owners' committee was not enough", "a chair, whom the fact does not name"),
         # a stage of schooling other than the fact's own
         ("is zhang ying a secondary-school teacher?", "zhang ying, a university teacher", "a secondary school (the fact speaks of university)"),
         ("张颖是中学老师吗", "大学老师张颖", "a secondary school (the fact speaks of university)"),
