@@ -24,6 +24,7 @@ from threadpoolctl import threadpool_limits
 from tokenizers import Tokenizer
 
 from bot.errors import CitebotError
+from bot.text import pinyin_shaped
 
 _WEIGHTS = "weights/l2_supercat_256.safetensors"
 _TOKENIZER = "tokenizers/l2_supercat_tokenizer_config.json"
@@ -43,13 +44,17 @@ class Meaning:
 
     @cached_property
     def words(self) -> frozenset[str]:
-        """Return the lowercase English words of four letters or more that the vocabulary holds whole.
+        """Return the lowercase English words that the vocabulary holds whole: four letters or more,
+        or three that are no syllable of pinyin (old, yes; not cai or shi, which may be names).
 
         A tokenizer trained on a large corpus keeps common words whole and splits rare ones and
         misspellings: a word it holds whole is a word, not a typo of another.
         """
         whole = (token[1:] for token in self._tokenizer.get_vocab() if token.startswith("\u2581"))  # ▁ starts a word
-        return frozenset(w for w in whole if len(w) >= 4 and w.isascii() and w.isalpha() and w.islower())
+        return frozenset(
+            w for w in whole
+            if w.isascii() and w.isalpha() and w.islower() and (len(w) >= 4 or len(w) == 3 and not pinyin_shaped(w))
+        )
 
     def embed(self, texts: list[str]) -> np.ndarray:
         """Return one unit vector per text (a row of zeros for a text with no tokens)."""

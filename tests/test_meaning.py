@@ -31,6 +31,9 @@ def test_words_the_vocabulary_holds_whole_are_words_and_typos_are_not() -> None:
     words = load_meaning().words
     assert {"weather", "whether", "members", "journalist"} <= words
     assert not {"memebrs", "thrid", "comunities", "xicheng"} & words
+    # Three letters are a word unless they may be a syllable of a name (Cai Qi, Shi Feng).
+    assert {"old", "yes", "new"} <= words
+    assert not {"cai", "shi", "zhu"} & words
 
 
 def test_a_missing_model_file_is_one_clear_error_naming_it(tmp_path) -> None:
