@@ -22,8 +22,8 @@ from bot.meaning import Meaning, load_meaning, unit, whitening
 from bot.text import (
     EN_STOPWORDS, Vocabulary, asked_part, asks_name, asks_quantity, bigrams, capitalised_names, clean, counted_thing,
     detect_language, enumerated_numbers, latin_words, mentions, normalize, numbers, ordinal_numbers, quoted_names,
-    respell, rough_numbers, set_aside, stem, states_quantity, tagged_names, tagged_words, unmet_request, with_bigrams,
-    words,
+    respell, rough_numbers, set_aside, stem, states_quantity, tagged_names, tagged_words, unmet_request, wade_giles,
+    with_bigrams, words,
 )
 
 # Longest question the engine reads; the rest of a 100 kB paste is noise, not a question.
@@ -74,6 +74,7 @@ class _Entry:
     words: frozenset[str]  # its words as matched (English ones stemmed)
     latin: frozenset[str]  # its English words as written, for names' typos
     initials: frozenset[str]  # its Chinese names by the first letters of their syllables: BJ, XC
+    wade_giles: frozenset[str]  # its Chinese names' runs of syllables in Wade-Giles: tsai, chi, hsicheng
 
 
 class Engine:
@@ -120,7 +121,7 @@ class Engine:
             fact_latin = frozenset(w for n in normalised for w in latin_words(n))
             entries.append(_Entry(
                 loaded, joined, frozenset(numbers(joined)), quantitative, claims, claim_names, held_words, fact_latin,
-                initials,
+                initials, _wade_giles_names(fact.entities),
             ))
             for entity in fact.entities:
                 parts = cut[normalize(entity)]
@@ -319,6 +320,8 @@ class Engine:
         if name.isascii():
             if mentions(entry.text, name) or mentions(entry.text, self._index.spell(name)):
                 return True
+            if name.replace(" ", "").replace("'", "") in entry.wade_giles:
+                return True
             if len(name) < 2:
                 return False
             # A name's short typo the spell-corrector leaves alone (Yng, Fung): one slip from a word of the fact.
@@ -370,6 +373,18 @@ def _specific(number: str) -> bool:
     """True for a number that names one thing (9175, 673), not a small count or a year."""
     value = float(number)
     return value >= 100 and not (1900 <= value <= 2100 and value.is_integer())
+
+
+def _wade_giles_names(entities: list[str]) -> frozenset[str]:
+    """Return every run of whole syllables of the Chinese ``entities`` in Wade-Giles, joined: 蔡奇 gives
+    tsai, chi and tsaichi. Whole syllables only: "Chen" is no part of 西城 (hsi cheng)."""
+    runs = set()
+    for entity in entities:
+        syllables = wade_giles(lazy_pinyin(entity, errors="ignore")) if not entity.isascii() else []
+        for start in range(len(syllables)):
+            for end in range(start + 1, len(syllables) + 1):
+                runs.add("".join(syllables[start:end]))
+    return frozenset(runs)
 
 
 def _by_initials(entry: _Entry, name: str) -> bool:

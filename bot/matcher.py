@@ -19,6 +19,8 @@ from pypinyin import lazy_pinyin
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
+from bot.text import wade_giles
+
 # rapidfuzz's default_process mishandles CJK punctuation (RapidFuzz #29); our text is already
 # normalised, so no processor runs inside rapidfuzz.
 _PROCESSOR = None
@@ -61,9 +63,14 @@ class Index:
         # Chinese is typed by sound: a wrong character is most often a homophone (党圆 for 党员).
         # Known words and bigrams by their toneless pinyin; the more common one wins a clash.
         self._sounds: dict[str, str] = {}
+        # And by their Wade-Giles (Hsicheng, Tsai Chi), for letters typed only: a Chinese typo is
+        # a slip of pinyin, never of Wade-Giles.
+        self._wade_giles: dict[str, str] = {}
         for t, n in sorted(df.items(), key=lambda pair: -pair[1]):
             if 2 <= len(t) <= 4 and not t.isascii():
-                self._sounds.setdefault(_sound(t), t)
+                syllables = lazy_pinyin(t)
+                self._sounds.setdefault("".join(syllables), t)
+                self._wade_giles.setdefault("".join(wade_giles(syllables)), t)
         self._typed = _Sounds(texts)
         # Every phrasing as its words, and as its words sorted (token_sort_ratio without re-sorting),
         # in one flat list so that rapidfuzz compares a question with many in one call;
@@ -99,7 +106,7 @@ class Index:
         ) is not None
 
     def from_pinyin(self, normalized: str) -> str:
-        """Return ``normalized`` with Chinese words typed in pinyin written in Chinese: "shufa" is 书法.
+        """Return ``normalized`` with Chinese words typed in pinyin (or Wade-Giles) written in Chinese: "shufa" is 书法.
 
         Readers in China name local things by their sound (wuye, guozitou, jihe shao). A run of
         one to four words that are no English word (not a word of the facts, not in the
@@ -113,7 +120,7 @@ class Index:
                     span = parts[i : i + n]
                     if all(p not in self.latin_words and p not in self._dictionary for p in span):
                         letters = "".join(span)
-                        chinese = self._sounds.get(letters) or self._typed.find(letters)
+                        chinese = self._sounds.get(letters) or self._typed.find(letters) or self._wade_giles.get(letters)
                         if chinese:
                             out.append(chinese)
                             i += n

@@ -13,6 +13,8 @@ from typing import Callable
 import opencc
 import rjieba
 import snowballstemmer
+from pypinyin import Style
+from pypinyin.style import convert as convert_pinyin
 from text_to_num import alpha2digit
 
 from bot.answer import Language
@@ -740,6 +742,21 @@ _NOT_NAMES = frozenset("communist chinese cpc ccp cp".split())
 def _name_pattern(name: str) -> re.Pattern[str]:
     letters = "[ ']?".join(map(re.escape, name.replace(" ", "").replace("'", "")))
     return re.compile(rf"(?<![a-z0-9]){letters}")
+
+
+def wade_giles(syllables: Iterable[str]) -> list[str]:
+    """Return pinyin syllables in Wade-Giles as typed in English: qi is chi, xi hsi, cai tsai.
+
+    Older English writing and Taiwan's spell names so (Tsai Chi, Hsicheng); typed, the
+    apostrophes of aspiration and the umlaut are left out.
+    """
+    return [_wade_giles_syllable(s) for s in syllables]
+
+
+@lru_cache(maxsize=2048)  # a few hundred syllables in all: each converted once
+def _wade_giles_syllable(pinyin: str) -> str:
+    spelt = convert_pinyin(pinyin, Style.WADEGILES, strict=False)
+    return spelt.replace("'", "").replace("v", "u").replace("ü", "u")
 
 
 def mentions(normalized: str, name: str) -> bool:

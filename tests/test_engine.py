@@ -229,6 +229,25 @@ def test_reads_chinese_terms_typed_in_pinyin(engine: Engine, question: str, fact
     assert answer.answered and answer.fact_id == fact_id
 
 
+# Names in Wade-Giles, as older English writing and Taiwan's spell them: the facts' Chinese names.
+WADE_GILES = [
+    ("How many central government departments are based in Hsicheng?", "xicheng-central-departments-600"),
+    ("Did Tsai Chi report to his community as an ordinary member?", "cai-qi-reports-as-ordinary-member"),
+]
+
+
+@pytest.mark.parametrize("question, fact_id", WADE_GILES)
+def test_reads_names_spelt_in_wade_giles(engine: Engine, question: str, fact_id: str) -> None:
+    answer = engine.ask(question)
+    assert answer.answered and answer.fact_id == fact_id
+
+
+def test_a_wade_giles_name_the_fact_does_not_hold_is_still_news(engine: Engine) -> None:
+    # 张颖 (Chang Ying) is in no fact about Cai Qi's visits.
+    answer = engine.ask("How many times did Chang Ying visit the courtyard in Dongsi?")
+    assert not answer.answered and "chang" in answer.reason
+
+
 # Facts that share a subject score alike on words; the best is answered only when its
 # phrasings are clearly closer in meaning than every other fact's within the margin.
 SIBLINGS = [

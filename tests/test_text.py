@@ -5,7 +5,7 @@ import pytest
 from bot.text import (
     asked_part, asks_name, asks_quantity, canonical_numbers, ordinal_numbers, capitalised_names, clean, counted_thing, mentions, quoted_names,
     detect_language, enumerated_numbers, normalize, numbers, rough_numbers, set_aside, states_quantity, tagged_names, tokens,
-    unmet_request, unnamed_thing, Vocabulary,
+    unmet_request, unnamed_thing, Vocabulary, wade_giles,
 )
 
 
@@ -485,3 +485,10 @@ def test_a_common_word_opening_a_message_is_no_name() -> None:
 )
 def test_ordinal_numbers(question: str, held: set[str]) -> None:
     assert ordinal_numbers(question) == held
+
+
+def test_wade_giles_is_spelt_as_typed_without_apostrophes() -> None:
+    assert wade_giles(["cai", "qi"]) == ["tsai", "chi"]
+    assert wade_giles(["xi", "cheng"]) == ["hsi", "cheng"]
+    assert wade_giles(["shi", "jing", "shan"]) == ["shih", "ching", "shan"]
+    assert wade_giles(["lv", "yuan"]) == ["lu", "yuan"]  # ü typed as u
