@@ -20,7 +20,7 @@ from bot.factbase import FactBase, LoadedFact, load_factbase
 from bot.matcher import Index, Scored
 from bot.meaning import Meaning, load_meaning, unit, whitening
 from bot.text import (
-    EN_STOPWORDS, Vocabulary, asked_part, asks_name, asks_quantity, bigrams, capitalised_names, clean, counted_thing,
+    EN_STOPWORDS, Vocabulary, asked_part, asking_sentences, asks_name, asks_quantity, bigrams, capitalised_names, clean, counted_thing,
     detect_language, enumerated_numbers, latin_words, mentions, normalize, numbers, ordinal_numbers, quoted_names,
     respell, rough_numbers, set_aside, stem, states_quantity, tagged_names, tagged_words, unmet_request, wade_giles,
     with_bigrams, words,
@@ -153,11 +153,11 @@ class Engine:
         # A scan of every fact per name asked: cached (thread-safe, bounded) since names recur.
         self._share = lru_cache(maxsize=4096)(self._share_of_facts)
 
-    def _ranked(self, question: str) -> tuple[_Query, list[tuple[float, Scored]]]:
+    def _ranked(self, question: str, asked: str | None = None) -> tuple[_Query, list[tuple[float, Scored]]]:
         """Return the parsed question and every candidate fact's (score, signals), best first."""
         normalized = normalize(question[:MAX_QUESTION_CHARS])
         # The words scored are those of what is asked; the guards still read all of it (a name in the context counts).
-        raw = words(self._index.from_pinyin(asked_part(normalized)), spell=self._index.spell)
+        raw = words(self._index.from_pinyin(asked or asked_part(normalized)), spell=self._index.spell)
         query = _Query(normalized, raw, self._index.correct(raw), _given_numbers(normalized))
         if not raw:
             return query, []
@@ -182,7 +182,21 @@ class Engine:
     def ask(self, question: str) -> Answer:
         """Return the decision for ``question``: answered, suggested or unknown. Never raises on text."""
         language = detect_language(question[:MAX_QUESTION_CHARS])
-        query, ranked = self._ranked(question)
+        answer = self._decide(question, language)
+        if not answer.answered:
+            # A sentence of context ("I'm writing a report on Beijing.") dilutes the words scored
+            # and may pull in a sibling; the sentences that ask are scored alone, the guards still
+            # reading all of it. Only when the whole is not answered: measured, the context more
+            # often helps where the whole already answers ("My dad's ex-army. ... veterans?").
+            alone = asking_sentences(normalize(question[:MAX_QUESTION_CHARS]))
+            if alone:
+                second = self._decide(question, language, alone)
+                if second.answered:
+                    return second
+        return answer
+
+    def _decide(self, question: str, language: Language, asked: str | None = None) -> Answer:
+        query, ranked = self._ranked(question, asked)
         if not ranked:
             return Answer(question=question, language=language, decision="unknown")
         best_score, best = ranked[0]

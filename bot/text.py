@@ -782,6 +782,18 @@ _ASKING = re.compile(
 )
 
 
+# "I'm writing a report on Beijing. How many members reported?", "我在写报告。有多少党员报到?":
+# a sentence that asks nothing says why the question is asked. A sentence asks when it ends in
+# a question mark, holds a question word or opens with a request ("Tell me ...", "Need ...").
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=。)")
+# A full stop after these ends no sentence: "the No. 1 Reform", "owner vs. manager".
+_ABBREVIATED = re.compile(r"\b(?:no|nos|vs|mr|mrs|ms|dr|st|e\.g|i\.e|approx|etc|jr|sr|fig|cf|p|pp|[a-z])\.$")
+_ASKS_IN_SENTENCE = re.compile(
+    r"\?\s*$|\b(?:" + "|".join(_QUESTION_WORDS) + r")\b|什么|哪|谁|多少|几|吗|怎|啥|介绍|讲讲|说说|请问"
+    r"|^\W*(?:tell|explain|describe|list|name|give|need|find|remind|confirm|show|check|pls|please)\b"
+)
+
+
 def asked_part(normalized: str) -> str:
     """Return a normalised question without the context it sets out before a colon, if what follows asks."""
     match = _CONTEXT.match(normalized)
@@ -790,6 +802,20 @@ def asked_part(normalized: str) -> str:
         return normalized
     rest = normalized[match.end() :]
     return rest if _ASKING.search(rest) and len(words(rest)) >= 3 else normalized
+
+
+def asking_sentences(normalized: str) -> str | None:
+    """Return the sentences of a normalised message that ask, if others ask nothing; else None."""
+    sentences: list[str] = []
+    for piece in _SENTENCE_END.split(normalized):
+        if sentences and _ABBREVIATED.search(sentences[-1]):
+            sentences[-1] += " " + piece
+        elif piece.strip():
+            sentences.append(piece)
+    asking = [s for s in sentences if _ASKS_IN_SENTENCE.search(s.strip())]
+    if not asking or len(asking) == len(sentences) or len(words(" ".join(asking))) < 3:
+        return None
+    return " ".join(asking)
 
 
 # "Apart from X, ...", 除了X,...: what is set aside, up to the next comma or question mark.

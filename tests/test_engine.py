@@ -54,6 +54,9 @@ ANSWERED = [
     # context before a colon is not scored; what follows is the question
     ("For a bibliographic note on press coverage of urban governance reform: what nickname does the headline give the reform?",
      "beijing-no1-reform-title"),
+    # a sentence of context that asks nothing, before the one that asks, when the whole does not answer
+    ("I am putting together a briefing for visiting mayors and need a headline figure. "
+     "How many working Party members reported to their home communities in 2018?", "working-members-reported-2018"),
     # Traditional characters, full-width forms, Slack markup
     ("西城區增加了多少個停車位", "west-changan-avenue-parking-673"),
     ("<@U0BOT> 去年北京有多少在职党员回社区报到?", "working-members-reported-2018"),
@@ -227,6 +230,12 @@ PINYIN = [
 def test_reads_chinese_terms_typed_in_pinyin(engine: Engine, question: str, fact_id: str) -> None:
     answer = engine.ask(question)
     assert answer.answered and answer.fact_id == fact_id
+
+
+def test_a_sentence_of_context_is_dropped_from_scoring_only(engine: Engine) -> None:
+    # Its names still count: the asker's Shanghai is still news to every fact.
+    answer = engine.ask("I live in Shanghai. How many working Party members reported to their communities in 2018?")
+    assert not answer.answered and "shanghai" in answer.reason
 
 
 # Names in Wade-Giles, as older English writing and Taiwan's spell them: the facts' Chinese names.

@@ -5,7 +5,7 @@ import pytest
 from bot.text import (
     asked_part, asks_name, asks_quantity, canonical_numbers, ordinal_numbers, capitalised_names, clean, counted_thing, mentions, quoted_names,
     detect_language, enumerated_numbers, normalize, numbers, rough_numbers, set_aside, states_quantity, tagged_names, tokens,
-    unmet_request, unnamed_thing, Vocabulary, wade_giles,
+    unmet_request, unnamed_thing, Vocabulary, wade_giles, asking_sentences,
 )
 
 
@@ -312,6 +312,22 @@ def test_the_context_before_a_colon_is_not_what_is_asked() -> None:
     assert asked_part(normalize("what are the four goals: joint building and so on")) == normalize("what are the four goals: joint building and so on")
     assert asked_part(normalize("Quick one for my notes: why?")) == "quick one for my notes: why?"
     assert asked_part(normalize("Xicheng: how many members reported in 2018?")) == "xicheng: how many members reported in 2018?"
+
+
+def test_sentences_that_ask_nothing_are_context() -> None:
+    assert asking_sentences(normalize("I'm writing a report on Beijing. How many members reported in 2018?")) == (
+        "how many members reported in 2018?"
+    )
+    assert asking_sentences(normalize("我在写一份报告。2018年有多少在职党员回社区报到?")) == "2018年有多少在职党员回社区报到?"
+    # a request asks too, and a polite closing is context
+    assert asking_sentences(normalize("Tell me how many members reported in 2018. Thanks a lot.")) == (
+        "tell me how many members reported in 2018."
+    )
+    # one sentence, every sentence asking, or an abbreviation's full stop: nothing is context
+    assert asking_sentences(normalize("How many members reported in 2018?")) is None
+    assert asking_sentences(normalize("Who is Shi Feng? Which office does he head?")) is None
+    assert asking_sentences(normalize("Is this part 1 or part 2 of the No. 1 Reform report?")) is None
+    assert asking_sentences(normalize("Why is the owner vs. property manager fight worse in old compounds?")) is None
 
 
 def test_a_number_of_items_asked_for_is_no_number_a_fact_must_hold() -> None:
