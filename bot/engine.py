@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -154,10 +155,14 @@ class Engine:
         self._share = lru_cache(maxsize=4096)(self._share_of_facts)
 
     def _ranked(self, question: str, asked: str | None = None) -> tuple[_Query, list[tuple[float, Scored]]]:
-        """Return the parsed question and every candidate fact's (score, signals), best first."""
+        """Return the parsed question and every candidate fact's (score, signals), best first.
+
+        Scored on ``asked`` if given (the sentences of ``question`` that ask), else on what
+        follows a colon of context; the guards still read all of it (a name in the context counts).
+        """
         normalized = normalize(question[:MAX_QUESTION_CHARS])
-        # The words scored are those of what is asked; the guards still read all of it (a name in the context counts).
-        raw = words(self._index.from_pinyin(asked or asked_part(normalized)), spell=self._index.spell)
+        asked = normalize(asked) if asked else asked_part(normalized)
+        raw = words(self._index.from_pinyin(asked), spell=self._index.spell)
         query = _Query(normalized, raw, self._index.correct(raw), _given_numbers(normalized))
         if not raw:
             return query, []
@@ -184,15 +189,19 @@ class Engine:
         language = detect_language(question[:MAX_QUESTION_CHARS])
         answer = self._decide(question, language)
         if not answer.answered:
-            # A sentence of context ("I'm writing a report on Beijing.") dilutes the words scored
-            # and may pull in a sibling; the sentences that ask are scored alone, the guards still
-            # reading all of it. Only when the whole is not answered: measured, the context more
-            # often helps where the whole already answers ("My dad's ex-army. ... veterans?").
-            alone = asking_sentences(normalize(question[:MAX_QUESTION_CHARS]))
-            if alone:
-                second = self._decide(question, language, alone)
+            # A sentence of context ("I'm writing a report on Beijing.", "My grandpa lives near
+            # Guang'anmennei.") dilutes the words scored, may pull in a sibling, and its names and
+            # numbers are the asker's, not what is asked: the sentences that ask are asked alone.
+            # Only when the whole is not answered: measured, the context more often helps where
+            # the whole already answers ("My dad's ex-army. Is there anything for veterans ...?").
+            # A question that points back into its context ("... there?") is scored alone but
+            # guarded whole: the context's names and numbers are then part of what is asked.
+            asking = asking_sentences(question[:MAX_QUESTION_CHARS])
+            if asking:
+                alone, refers_back = asking
+                second = self._decide(question, language, alone) if refers_back else self._decide(alone, language)
                 if second.answered:
-                    return second
+                    return dataclasses.replace(second, question=question)
         return answer
 
     def _decide(self, question: str, language: Language, asked: str | None = None) -> Answer:

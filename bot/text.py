@@ -785,13 +785,17 @@ _ASKING = re.compile(
 # "I'm writing a report on Beijing. How many members reported?", "我在写报告。有多少党员报到?":
 # a sentence that asks nothing says why the question is asked. A sentence asks when it ends in
 # a question mark, holds a question word or opens with a request ("Tell me ...", "Need ...").
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=。)")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[。？！])")
 # A full stop after these ends no sentence: "the No. 1 Reform", "owner vs. manager".
-_ABBREVIATED = re.compile(r"\b(?:no|nos|vs|mr|mrs|ms|dr|st|e\.g|i\.e|approx|etc|jr|sr|fig|cf|p|pp|[a-z])\.$")
+_ABBREVIATED = re.compile(r"\b(?:no|nos|vs|mr|mrs|ms|dr|st|e\.g|i\.e|approx|etc|jr|sr|fig|cf|p|pp|[a-z])\.$", re.IGNORECASE)
 _ASKS_IN_SENTENCE = re.compile(
-    r"\?\s*$|\b(?:" + "|".join(_QUESTION_WORDS) + r")\b|什么|哪|谁|多少|几|吗|怎|啥|介绍|讲讲|说说|请问"
-    r"|^\W*(?:tell|explain|describe|list|name|give|need|find|remind|confirm|show|check|pls|please)\b"
+    r"[?？]\s*$|\b(?:" + "|".join(_QUESTION_WORDS) + r")\b|什么|哪|谁|多少|几|吗|怎|啥|介绍|讲讲|说说|请问"
+    r"|^\W*(?:tell|explain|describe|list|name|give|need|find|remind|confirm|show|check|pls|please)\b",
+    re.IGNORECASE,
 )
+# A question that points back into its context ("I'm looking at Shanghai. How many reported
+# there?") asks about the context too.
+_REFERS_BACK = re.compile(r"\b(?:there|that city|that year|that place)\b|那里|那儿|那边|当地|该市|那年|那一年", re.IGNORECASE)
 
 
 def asked_part(normalized: str) -> str:
@@ -804,18 +808,22 @@ def asked_part(normalized: str) -> str:
     return rest if _ASKING.search(rest) and len(words(rest)) >= 3 else normalized
 
 
-def asking_sentences(normalized: str) -> str | None:
-    """Return the sentences of a normalised message that ask, if others ask nothing; else None."""
+def asking_sentences(message: str) -> tuple[str, bool] | None:
+    """Return the sentences of a message that ask, as written, when others ask nothing, and
+    whether they point back into the others; None when none or all ask, or too little does."""
     sentences: list[str] = []
-    for piece in _SENTENCE_END.split(normalized):
+    for piece in _SENTENCE_END.split(message):
         if sentences and _ABBREVIATED.search(sentences[-1]):
             sentences[-1] += " " + piece
         elif piece.strip():
             sentences.append(piece)
     asking = [s for s in sentences if _ASKS_IN_SENTENCE.search(s.strip())]
-    if not asking or len(asking) == len(sentences) or len(words(" ".join(asking))) < 3:
+    if not asking or len(asking) == len(sentences):
         return None
-    return " ".join(asking)
+    alone = " ".join(asking)
+    if len(words(normalize(alone))) < 3:
+        return None
+    return alone, _REFERS_BACK.search(alone) is not None
 
 
 # "Apart from X, ...", 除了X,...: what is set aside, up to the next comma or question mark.

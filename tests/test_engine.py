@@ -232,10 +232,17 @@ def test_reads_chinese_terms_typed_in_pinyin(engine: Engine, question: str, fact
     assert answer.answered and answer.fact_id == fact_id
 
 
-def test_a_sentence_of_context_is_dropped_from_scoring_only(engine: Engine) -> None:
-    # Its names still count: the asker's Shanghai is still news to every fact.
-    answer = engine.ask("I live in Shanghai. How many working Party members reported to their communities in 2018?")
-    assert not answer.answered and "shanghai" in answer.reason
+def test_a_question_is_asked_without_its_sentences_of_context(engine: Engine) -> None:
+    # The asker's own place and numbers are no part of what is asked ...
+    answer = engine.ask("My grandparents moved here in the 1990s. How many working Party members reported to their communities in 2018?")
+    assert answer.answered and answer.fact_id == "working-members-reported-2018"
+    assert answer.question.startswith("My grandparents")
+    # ... unless the question points back into them, or asks about them itself.
+    for question in (
+        "I'm studying Shanghai. How many working Party members reported to their communities there in 2018?",
+        "I'm studying megacities. How many working Party members in Shanghai reported to their communities in 2018?",
+    ):
+        assert not engine.ask(question).answered
 
 
 # Names in Wade-Giles, as older English writing and Taiwan's spell them: the facts' Chinese names.

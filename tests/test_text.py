@@ -315,19 +315,24 @@ def test_the_context_before_a_colon_is_not_what_is_asked() -> None:
 
 
 def test_sentences_that_ask_nothing_are_context() -> None:
-    assert asking_sentences(normalize("I'm writing a report on Beijing. How many members reported in 2018?")) == (
-        "how many members reported in 2018?"
+    assert asking_sentences("I'm writing a report on Beijing. How many members reported in 2018?") == (
+        "How many members reported in 2018?", False
     )
-    assert asking_sentences(normalize("我在写一份报告。2018年有多少在职党员回社区报到?")) == "2018年有多少在职党员回社区报到?"
+    assert asking_sentences("我在写一份报告。2018年有多少在职党员回社区报到？") == ("2018年有多少在职党员回社区报到？", False)
     # a request asks too, and a polite closing is context
-    assert asking_sentences(normalize("Tell me how many members reported in 2018. Thanks a lot.")) == (
-        "tell me how many members reported in 2018."
+    assert asking_sentences("Tell me how many members reported in 2018. Thanks a lot.") == (
+        "Tell me how many members reported in 2018.", False
     )
     # one sentence, every sentence asking, or an abbreviation's full stop: nothing is context
-    assert asking_sentences(normalize("How many members reported in 2018?")) is None
-    assert asking_sentences(normalize("Who is Shi Feng? Which office does he head?")) is None
-    assert asking_sentences(normalize("Is this part 1 or part 2 of the No. 1 Reform report?")) is None
-    assert asking_sentences(normalize("Why is the owner vs. property manager fight worse in old compounds?")) is None
+    assert asking_sentences("How many members reported in 2018?") is None
+    assert asking_sentences("Who is Shi Feng? Which office does he head?") is None
+    assert asking_sentences("Is this part 1 or part 2 of the No. 1 Reform report?") is None
+    assert asking_sentences("Why is the owner vs. property manager fight worse in old compounds?") is None
+    # what asks may point back into the context
+    assert asking_sentences("I'm looking at Shanghai. How many members reported there in 2018?") == (
+        "How many members reported there in 2018?", True
+    )
+    assert asking_sentences("我在研究上海。那里有多少在职党员报到?") == ("那里有多少在职党员报到?", True)
 
 
 def test_a_number_of_items_asked_for_is_no_number_a_fact_must_hold() -> None:
