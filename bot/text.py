@@ -821,7 +821,7 @@ def asking_sentences(message: str) -> tuple[str, bool] | None:
     if not asking or len(asking) == len(sentences):
         return None
     alone = " ".join(asking)
-    if len(words(normalize(alone))) < 3:
+    if len(words(normalize(alone))) < 2:
         return None
     return alone, _REFERS_BACK.search(alone) is not None
 

@@ -323,6 +323,7 @@ def test_sentences_that_ask_nothing_are_context() -> None:
     assert asking_sentences("Tell me how many members reported in 2018. Thanks a lot.") == (
         "Tell me how many members reported in 2018.", False
     )
+    assert asking_sentences("I'm checking titles before I quote him. Who is Zhang Ge?") == ("Who is Zhang Ge?", False)
     # one sentence, every sentence asking, or an abbreviation's full stop: nothing is context
     assert asking_sentences("How many members reported in 2018?") is None
     assert asking_sentences("Who is Shi Feng? Which office does he head?") is None
