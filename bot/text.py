@@ -107,6 +107,10 @@ _KINDS = {
         r"\d\s*(?:元|万元|块)|免费|\byuan\b|\bfree\b",
     ),
     # "How much per hour": a charge by the hour, which a fact giving no hours ("free land") does not state.
+    "a fine": (
+        r"罚款|罚金|罚多少|\bpenalt(?:y|ies)\b|\bfined\b|\b(?:the|a|any) fines?\b(?!-)",
+        r"罚|\bpenalt|\bfined?\b|\bfines\b",
+    ),
     "an hourly charge": (
         r"\bper hour\b|\bhourly\b|\ban hour\b|每小时|每个小时|一小时|一个小时",
         r"小时|\bhours?\b",
@@ -211,11 +215,13 @@ _COUNTED = {c: re.compile(r"\d[\d.]*\s*[万千百]?[多余]?\s*[" + held + "]") 
 _KIND_PATTERNS = {kind: (re.compile(asks), re.compile(holds)) for kind, (asks, holds) in _KINDS.items()}
 # Levels of government and of rank: a question about one is not answered by a fact about another.
 # By what they mean: 全市 and "city-wide" are the city's level (how far a contest reached), as 市级 is.
+# A contest's reach in English is the word before it: "a national (curling) title", "city contests".
+_CONTEST = r"(?: [a-z-]+)? (?:championships?|titles?|competitions?|contests?|finals?|tournaments?|leagues?|matches|games)\b"
 _LEVEL_GROUPS = (
-    r"国家级|全国|national-level|nationwide",
+    r"国家级|全国|national-level|nationwide|\bnational" + _CONTEST,
     r"省级|全省|provincial",
-    r"市级|全市|municipal|citywide|city-wide",
-    r"区级|全区|district-level",
+    r"市级|全市|municipal|citywide|city-wide|\bcity" + _CONTEST,
+    r"区级|全区|district-level|\bdistrict" + _CONTEST,
     r"县级|county-level",
     r"街道级",
     r"部级",
@@ -223,8 +229,7 @@ _LEVEL_GROUPS = (
     r"处级",
     r"科级",
 )
-_LEVELS = re.compile("|".join(_LEVEL_GROUPS))
-_LEVEL_GROUP = {level: group.split("|")[0] for group in _LEVEL_GROUPS for level in group.split("|")}
+_LEVELS = {group.split("|")[0]: re.compile(group) for group in _LEVEL_GROUPS}
 # Stages of schooling, by what they mean: a secondary-school teacher is not a university one.
 _SCHOOLING = {
     "primary school": re.compile(r"小学|primary[- ]school|elementary[- ]school"),
@@ -405,10 +410,11 @@ def unmet_request(question: str, fact: str, alike: Alike | None = None, named: C
     for stage, pattern in _SCHOOLING.items():
         if held_stages and stage not in held_stages and pattern.search(question):
             return f"a {stage} (the fact speaks of {'/'.join(sorted(held_stages))})"
-    held_levels = {_LEVEL_GROUP[level] for level in _LEVELS.findall(fact)}
-    for level in sorted(set(_LEVELS.findall(question))):
-        if held_levels and _LEVEL_GROUP[level] not in held_levels:
-            return f"the {level} level (the fact speaks of {'/'.join(sorted(held_levels))})"
+    held_levels = {level for level, pattern in _LEVELS.items() if pattern.search(fact)}
+    for level, pattern in _LEVELS.items():
+        asked = pattern.search(question)
+        if asked and held_levels and level not in held_levels:
+            return f"the {asked.group()} level (the fact speaks of {'/'.join(sorted(held_levels))})"
     return None
 
 

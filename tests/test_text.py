@@ -145,6 +145,15 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         ("number of visits cai qi paid to the courtyard", "cai qi came to the courtyard 2 times", None),  # a visit paid
         ("how many visits did he pay", "cai qi came to the courtyard 2 times", None),
         ("电厂路小学的冰壶队在全国比赛拿过冠军吗", "学校的旱地冰壶队数次在全市比赛中拔得头筹", "the 全国 level (the fact speaks of 市级)"),
+        # in English a contest's reach is the word before it, one word allowed between
+        ("did the school win a national curling title?", "its teams came first in city-wide contests",
+         "the national curling title level (the fact speaks of 市级)"),
+        ("which teams keep winning city contests?", "学校的旱地冰壶队数次在全市比赛中拔得头筹", None),
+        ("how did the national reform start?", "学校的旱地冰壶队数次在全市比赛中拔得头筹", None),  # no contest
+        # a fine is a penalty, not a quality
+        ("what is the fine for a private ground lock?", "no more private ground locks", "a fine"),
+        ("is a fine-grained approach used?", "fine-grained city governance", None),
+        ("私装地锁罚款多少", "不再私装地锁", "a fine"),
         ("which teams won city-wide contests", "学校的旱地冰壶队数次在全市比赛中拔得头筹", None),  # one level in two words
         ("what satisfaction score did the evaluation give", "a third-party evaluation of officials", "a score"),
         ("what score did they get", "居民满意度打分90分", None),
