@@ -23,7 +23,7 @@ from bot.meaning import Meaning, load_meaning, unit, whitening
 from bot.text import (
     EN_STOPWORDS, Vocabulary, asked_part, asking_sentences, asks_name, asks_quantity, bigrams, capitalised_names, clean, counted_thing,
     detect_language, enumerated_numbers, latin_words, mentions, normalize, numbers, ordinal_numbers, quoted_names,
-    respell, rough_numbers, set_aside, stem, states_quantity, tagged_names, tagged_words, unmet_request, wade_giles,
+    place_names, respell, rough_numbers, set_aside, stem, states_quantity, tagged_names, tagged_words, unmet_request, wade_giles,
     with_bigrams, words,
 )
 
@@ -270,6 +270,7 @@ class Engine:
         # a sentence's first word ("Measuring the reach: ...") is none when it is a common English word.
         names = set(tagged_names(set_aside(normalized))) | (set(query.words) & self._entity_words)
         names |= {normalize(n) for n in capitalised_names(set_aside(clean(question)), self._common_words)}
+        names |= set(place_names(set_aside(normalized), self._common_words))
         for name in sorted(names):
             if self._holds_name(entry, name):
                 continue

@@ -879,6 +879,22 @@ class Vocabulary:
         return False
 
 
+# A word of pinyin before "district", "road" or the like names a place, capitalised or not:
+# "haidian district" as typed in a hurry.
+_PLACE_NAMED = re.compile(
+    r"\b([a-z]+) (?:district|subdistrict|county|province|prefecture|township|village|road|street|avenue|lane|hutong)s?\b"
+)
+
+
+def place_names(normalized: str, common_words: Container[str] = frozenset()) -> list[str]:
+    """Return the words of a normalised text that name a Chinese place by the word after them:
+    haidian in "haidian district"; not an English word ("which district", "suburban district")."""
+    return [
+        word for word in _PLACE_NAMED.findall(normalized)
+        if pinyin_shaped(word) and word not in EN_STOPWORDS and word not in common_words
+    ]
+
+
 def capitalised_names(text: str, common_words: Container[str] = frozenset()) -> list[str]:
     """Return the capitalised English words of a cleaned (not case-folded) text, folded: likely names.
 

@@ -93,6 +93,8 @@ NOT_ANSWERED = [
     "Did Beijing add 1000 parking spaces on West Chang'an Avenue?",
     "听说西长安街新增了八百多个车位?",  # 八百多 is not 673
     "How many times did Chen Qi visit the Dongsi courtyard this year?",  # a surname, not a slip of "when"
+    "how many section-level leaders did haidian district add in 2018",  # a place in lowercase, by the word after it
+    "Did Dianchanglu Primary's curling team win a national championship?",  # the article reports city-wide wins
     "北京一共有多少个街道乡镇?",  # the article gives a share (half), not a total
     "张革是哪一年当上市委组织部副部长的?",  # no year in the fact
     "中国共产党是哪一年成立的?",  # no founding in any fact

@@ -5,7 +5,7 @@ import pytest
 from bot.text import (
     asked_part, asks_name, asks_quantity, canonical_numbers, ordinal_numbers, capitalised_names, clean, counted_thing, mentions, quoted_names,
     detect_language, enumerated_numbers, normalize, numbers, rough_numbers, set_aside, states_quantity, tagged_names, tokens,
-    unmet_request, unnamed_thing, Vocabulary, wade_giles, asking_sentences,
+    unmet_request, unnamed_thing, Vocabulary, wade_giles, asking_sentences, place_names,
 )
 
 
@@ -523,3 +523,12 @@ def test_wade_giles_is_spelt_as_typed_without_apostrophes() -> None:
     assert wade_giles(["xi", "cheng"]) == ["hsi", "cheng"]
     assert wade_giles(["shi", "jing", "shan"]) == ["shih", "ching", "shan"]
     assert wade_giles(["lv", "yuan"]) == ["lu", "yuan"]  # ü typed as u
+
+
+def test_a_pinyin_word_before_district_or_road_names_a_place_even_in_lowercase() -> None:
+    common = Vocabulary({"suburban", "main"})
+    assert place_names(normalize("how many leaders did haidian district add"), common) == ["haidian"]
+    assert place_names(normalize("who lives on gaojing road"), common) == ["gaojing"]
+    # English words, stopwords and typos of them name no place
+    assert place_names(normalize("which district, the suburban district or the main road?"), common) == []
+    assert place_names(normalize("can hutong residents park now"), common) == []
