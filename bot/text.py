@@ -426,7 +426,7 @@ ZH_STOPWORDS = frozenset(
     咋 咋样 咋回事 怎么回事 回事 啥样 啥子 呗 哦 嗯 啦 哈 请教 烦请 告知 敬请 想问 问一下""".split()
 )
 EN_STOPWORDS = frozenset(
-    """a an the of to in on at for by with from and or but is are was were be been being do does did done has have had
+    """a an the of to in on at for by with from and or but am is are was were be been being do does did done has have had
     what which who whom whose when where why how many much there this that these those it its it's they them their he she his her
     i me my we our you your can could would should will shall may might must about into over under as than then so if not no
     tell please say says said article document mentioned mention according any some all each every other another more most

@@ -57,6 +57,8 @@ ANSWERED = [
     # a sentence of context that asks nothing, before the one that asks, when the whole does not answer
     ("I am putting together a briefing for visiting mayors and need a headline figure. "
      "How many working Party members reported to their home communities in 2018?", "working-members-reported-2018"),
+    # "Am" opening a sentence is no name
+    ("Am I right that a calligrapher teaches the neighbours brush writing at weekends?", "calligrapher-member-weekend-classes"),
     # Traditional characters, full-width forms, Slack markup
     ("西城區增加了多少個停車位", "west-changan-avenue-parking-673"),
     ("<@U0BOT> 去年北京有多少在职党员回社区报到?", "working-members-reported-2018"),
