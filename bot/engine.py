@@ -21,10 +21,10 @@ from bot.factbase import FactBase, LoadedFact, load_factbase
 from bot.matcher import Index, Scored
 from bot.meaning import Meaning, load_meaning, unit, whitening
 from bot.text import (
-    EN_STOPWORDS, Vocabulary, asked_part, asking_sentences, asks_name, asks_quantity, bigrams, capitalised_names, clean, counted_thing,
-    detect_language, enumerated_numbers, latin_words, mentions, normalize, numbers, ordinal_numbers, quoted_names,
-    place_names, respell, rough_numbers, set_aside, stem, states_quantity, tagged_names, tagged_words, unmet_request, wade_giles,
-    with_bigrams, words,
+    EN_STOPWORDS, Vocabulary, asked_part, asking_sentences, asks_name, asks_quantity, bigrams, capitalised_names,
+    clean, counted_thing, detect_language, enumerated_numbers, latin_words, mentions, normalize, numbers,
+    ordinal_numbers, place_names, quoted_names, respell, rough_numbers, set_aside, stem, states_quantity,
+    tagged_names, tagged_words, unmet_request, unquoted, wade_giles, with_bigrams, words,
 )
 
 # Longest question the engine reads; the rest of a 100 kB paste is noise, not a question.
@@ -160,8 +160,9 @@ class Engine:
         Scored on ``asked`` if given (the sentences of ``question`` that ask), else on what
         follows a colon of context; the guards still read all of it (a name in the context counts).
         """
-        normalized = normalize(question[:MAX_QUESTION_CHARS])
-        asked = normalize(asked) if asked else asked_part(normalized)
+        question = question[:MAX_QUESTION_CHARS]
+        normalized = normalize(question)
+        asked = normalize(asked) if asked else asked_part(normalize(unquoted(question)))
         raw = words(self._index.from_pinyin(asked), spell=self._index.spell)
         query = _Query(normalized, raw, self._index.correct(raw), _given_numbers(normalized))
         if not raw:

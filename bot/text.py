@@ -791,7 +791,7 @@ _ASKING = re.compile(
 # "I'm writing a report on Beijing. How many members reported?", "我在写报告。有多少党员报到?":
 # a sentence that asks nothing says why the question is asked. A sentence asks when it ends in
 # a question mark, holds a question word or opens with a request ("Tell me ...", "Need ...").
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[。？！])")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[。？！])|\s*\n\s*")  # a line is a sentence too
 # A full stop after these ends no sentence: "the No. 1 Reform", "owner vs. manager".
 _ABBREVIATED = re.compile(r"\b(?:no|nos|vs|mr|mrs|ms|dr|st|e\.g|i\.e|approx|etc|jr|sr|fig|cf|p|pp|[a-z])\.$", re.IGNORECASE)
 _ASKS_IN_SENTENCE = re.compile(
@@ -802,6 +802,20 @@ _ASKS_IN_SENTENCE = re.compile(
 # A question that points back into its context ("I'm looking at Shanghai. How many reported
 # there?") asks about the context too.
 _REFERS_BACK = re.compile(r"\b(?:there|that city|that year|that place)\b|那里|那儿|那边|当地|该市|那年|那一年", re.IGNORECASE)
+
+
+# A line quoted in Slack ("> 今年两度迎来了蔡奇", sent as "&gt; ...") points at a passage; what is
+# asked is in the lines after it.
+_QUOTED_LINE = re.compile(r"^\s*(?:>|&gt;)")
+
+
+def unquoted(message: str) -> str:
+    """Return a message without its quoted lines, if what is left asks something; else the message."""
+    lines = message.splitlines()
+    kept = [line for line in lines if not _QUOTED_LINE.match(line)]
+    if len(kept) == len(lines) or len(words(normalize("\n".join(kept)))) < 2:
+        return message
+    return "\n".join(kept)
 
 
 def asked_part(normalized: str) -> str:

@@ -57,6 +57,9 @@ ANSWERED = [
     # a sentence of context that asks nothing, before the one that asks, when the whole does not answer
     ("I am putting together a briefing for visiting mayors and need a headline figure. "
      "How many working Party members reported to their home communities in 2018?", "working-members-reported-2018"),
+    # a line quoted in Slack points at a passage; the question is the line after it
+    ("&gt; 今年两度迎来了北京市委书记蔡奇\nDid Cai Qi come as party secretary or as an ordinary member?",
+     "cai-qi-reports-as-ordinary-member"),
     # "Am" opening a sentence is no name
     ("Am I right that a calligrapher teaches the neighbours brush writing at weekends?", "calligrapher-member-weekend-classes"),
     # Traditional characters, full-width forms, Slack markup

@@ -5,7 +5,7 @@ import pytest
 from bot.text import (
     asked_part, asks_name, asks_quantity, canonical_numbers, ordinal_numbers, capitalised_names, clean, counted_thing, mentions, quoted_names,
     detect_language, enumerated_numbers, normalize, numbers, rough_numbers, set_aside, states_quantity, tagged_names, tokens,
-    unmet_request, unnamed_thing, Vocabulary, wade_giles, asking_sentences, place_names,
+    unmet_request, unnamed_thing, unquoted, Vocabulary, wade_giles, asking_sentences, place_names,
 )
 
 
@@ -338,6 +338,10 @@ def test_sentences_that_ask_nothing_are_context() -> None:
     assert asking_sentences("Who is Shi Feng? Which office does he head?") is None
     assert asking_sentences("Is this part 1 or part 2 of the No. 1 Reform report?") is None
     assert asking_sentences("Why is the owner vs. property manager fight worse in old compounds?") is None
+    # each line of a message is a sentence: a label line sets out context
+    assert asking_sentences("<@U1>\n• context: the whistle-reform piece\n• question: what was Xicheng's problem?") == (
+        "• question: what was Xicheng's problem?", False
+    )
     # what asks may point back into the context
     assert asking_sentences("I'm looking at Shanghai. How many members reported there in 2018?") == (
         "How many members reported there in 2018?", True
@@ -532,3 +536,11 @@ def test_a_pinyin_word_before_district_or_road_names_a_place_even_in_lowercase()
     # English words, stopwords and typos of them name no place
     assert place_names(normalize("which district, the suburban district or the main road?"), common) == []
     assert place_names(normalize("can hutong residents park now"), common) == []
+
+
+def test_a_quoted_line_points_at_a_passage_and_is_not_what_is_asked() -> None:
+    assert unquoted("&gt; 今年两度迎来了蔡奇\nin what capacity did Cai Qi come back?") == "in what capacity did Cai Qi come back?"
+    assert unquoted("> 不少在职党员都有一个共同感受\n> 第二行\nhow many reported in 2018?") == "how many reported in 2018?"
+    # nothing quoted, or nothing asked after the quote: the message stays whole
+    assert unquoted("how many reported in 2018?") == "how many reported in 2018?"
+    assert unquoted("> 今年两度迎来了蔡奇\nwhy?") == "> 今年两度迎来了蔡奇\nwhy?"
