@@ -438,11 +438,16 @@ EN_STOPWORDS = frozenset(
 _EN_MARKERS = frozenset("what which who how many much is are was were did does do the of why when where tell".split())
 
 
+# An emoji as Slack sends it (:thinking_face:, :+1:, :skin-tone-2:) says nothing asked.
+_EMOJI = re.compile(r"(?<!\w):(?:[a-z0-9_+'-]*[a-z][a-z0-9_+'-]*|[+-]1):(?!\w)")
+
+
 def strip_markup(text: str) -> str:
-    """Turn Slack markup into plain text: labels kept, user/channel ids, people addressed and bare links dropped."""
+    """Turn Slack markup into plain text: labels kept, user/channel ids, people addressed, bare links and emoji dropped."""
     text = _ADDRESSED.sub(" ", text)
     text = _SLACK_LABELLED.sub(r" \1 ", text)
     text = _SLACK_BARE.sub(" ", text)
+    text = _EMOJI.sub(" ", text)
     return html.unescape(text)
 
 

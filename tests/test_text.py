@@ -24,6 +24,8 @@ from bot.text import (
         ("<@U123ABC> 蔡奇是谁", "蔡奇是谁"),  # Slack user mention
         ("see <#C1|general> &amp; <https://x.example|the page>", "see general & the page"),
         ("<!here> 蔡奇", "蔡奇"),
+        (":mag: 蔡奇是谁 :+1::skin-tone-2:", "蔡奇是谁"),  # emoji as Slack sends them
+        ("at 9:30: what, 1:2:3", "at 9:30: what, 1:2:3"),  # no emoji
         ("roughly seven hundred thousand members", "roughly 700000 members"),  # scales multiply
         ("just over nine thousand", "just over 9,000"),
         ("how many ppl w/ jobs reported this yr", "how many people with jobs reported this year"),  # chat shorthand
