@@ -432,7 +432,8 @@ EN_STOPWORDS = frozenset(
     tell please say says said article document mentioned mention according any some all each every other another more most
     s t d ll ve re m get got does doesn't isn't aren't wasn't weren't did didn't kind sort
     anyone anybody someone somebody like going gonna wanna
-    wonder kindly grateful appreciate possibly perhaps""".split()
+    wonder kindly grateful appreciate possibly perhaps
+    exactly precisely thanks thank cc hey hi ok okay""".split()
 )
 # English words that mark a question as English even when it quotes Chinese names.
 _EN_MARKERS = frozenset("what which who how many much is are was were did does do the of why when where tell".split())
@@ -799,9 +800,13 @@ _ASKING = re.compile(
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[。？！])|\s*\n\s*")  # a line is a sentence too
 # A full stop after these ends no sentence: "the No. 1 Reform", "owner vs. manager".
 _ABBREVIATED = re.compile(r"\b(?:no|nos|vs|mr|mrs|ms|dr|st|e\.g|i\.e|approx|etc|jr|sr|fig|cf|p|pp|[a-z])\.$", re.IGNORECASE)
+# In English a question word asks where it opens the sentence or follows a wish to know ("I'd
+# like to know how many ..."), not inside a statement ("..., which is why it caught my eye.").
+_WH = r"(?:" + "|".join(_QUESTION_WORDS) + r"|whether)\b"
 _ASKS_IN_SENTENCE = re.compile(
-    r"[?？]\s*$|\b(?:" + "|".join(_QUESTION_WORDS) + r")\b|什么|哪|谁|多少|几|吗|怎|啥|介绍|讲讲|说说|请问"
-    r"|^\W*(?:tell|explain|describe|list|name|give|need|find|remind|confirm|show|check|pls|please)\b",
+    r"[?？]\s*$|什么|哪|谁|多少|几|吗|怎|啥|介绍一?下|讲讲|说说|请问"
+    r"|^\W*(?:" + _WH + r"|(?:tell|explain|describe|list|name|give|need|find|remind|confirm|show|check|pls|please)\b)"
+    r"|\b(?:know|wonder(?:ing)?|ask(?:ing)?|tell|explain|find out|confirm|clarify|check|understand|learn)\b[^.!]*?\b" + _WH,
     re.IGNORECASE,
 )
 # A question that points back into its context ("I'm looking at Shanghai. How many reported

@@ -60,6 +60,8 @@ ANSWERED = [
     # a line quoted in Slack points at a passage; the question is the line after it
     ("&gt; 今年两度迎来了北京市委书记蔡奇\nDid Cai Qi come as party secretary or as an ordinary member?",
      "cai-qi-reports-as-ordinary-member"),
+    # a hedge says nothing asked: "exactly" is in the phrasings of another of his facts
+    ("Who exactly is Zhang Ge?", "zhang-ge-organisation-department"),
     # "Am" opening a sentence is no name
     ("Am I right that a calligrapher teaches the neighbours brush writing at weekends?", "calligrapher-member-weekend-classes"),
     # Traditional characters, full-width forms, Slack markup

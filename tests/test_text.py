@@ -340,6 +340,13 @@ def test_sentences_that_ask_nothing_are_context() -> None:
     assert asking_sentences("Who is Shi Feng? Which office does he head?") is None
     assert asking_sentences("Is this part 1 or part 2 of the No. 1 Reform report?") is None
     assert asking_sentences("Why is the owner vs. property manager fight worse in old compounds?") is None
+    # a question word inside a statement asks nothing; after a wish to know it asks
+    assert asking_sentences("The block feels anonymous, which is why this caught my eye. What were Zhang Ying's neighbours like?") == (
+        "What were Zhang Ying's neighbours like?", False
+    )
+    assert asking_sentences("I'd like to know whether Shi Feng is new. How long has he been director?") is None
+    # 介绍 asks as a request (介绍一下), not as a verb of the context
+    assert asking_sentences("我想把这个办法介绍给我们社区。五方分别是谁?") == ("五方分别是谁?", False)
     # each line of a message is a sentence: a label line sets out context
     assert asking_sentences("<@U1>\n• context: the whistle-reform piece\n• question: what was Xicheng's problem?") == (
         "• question: what was Xicheng's problem?", False
