@@ -61,6 +61,15 @@ _SHORTHAND = {
 _SHORTHAND_RE = re.compile(
     r"(?<![\w/@.&'-])(" + "|".join(map(re.escape, sorted(_SHORTHAND, key=len, reverse=True))) + r")(?![\w/@.&'-])"
 )
+# Formal written Chinese asks in classical words (王风系何人,现任何职?): in plain words, which
+# the segmenter and the facts know (是谁, 什么职务). 何人 inside 任何人 or 如何 is no question.
+_ZH_FORMAL = {
+    "系何人": "是谁", "何人": "谁", "何职": "什么职务", "现任何职": "现任什么职务", "担任何职": "担任什么职务", "何时": "什么时候", "何处": "哪里", "何地": "哪里",
+    "何种": "什么", "何为": "什么是", "有何": "有什么", "为何": "为什么",
+}
+_ZH_FORMAL_RE = re.compile(
+    r"(?<![任如为几奈若无])(" + "|".join(sorted(_ZH_FORMAL, key=len, reverse=True)) + ")"
+)
 # "seven hundred thousand" is 700000, "9 thousand" 9000: scales after a number multiply it.
 _EN_SCALE = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _SCALES = "|".join(_EN_SCALE)
@@ -369,6 +378,7 @@ _NOT_A_POST = re.compile(
     r"|\b(?:property|estate|building)[- ]managers?\b"
     r"|\bowners?\W+(?:(?:vs|versus|and|against|or)\W+)?(?:the\W+)?managers?\b"
     r"|'s chair\b"
+    r"|发挥所长|各展所长|学有所长|各有所长"  # 所长 here is a strength, not an institute's head
 )
 
 
@@ -423,7 +433,7 @@ ZH_STOPWORDS = frozenset(
     """的 了 吗 呢 吧 啊 呀 么 嘛 是 有 在 和 与 及 或 都 也 就 还 又 被 把 给 对 向 从 到 为 于 以 之 而 这 那 哪 哪些 哪个 哪里 什么
     啥 谁 几 多少 怎么 怎样 如何 为什么 为何 是否 是不是 有没有 请问 一下 告诉 我 你 他 她 它 我们 你们 他们 个 些 多 少 能 会 要 可以
     文章 里 中 说 提到 讲 说到 关于 情况 具体 方面 内容 什么样 哪家 哪位 哪一 几个 几次 多久 多大 怎么样 所 其 该 此 每 各 得 地 着 过 等
-    咋 咋样 咋回事 怎么回事 回事 啥样 啥子 呗 哦 嗯 啦 哈 请教 烦请 告知 敬请 想问 问一下""".split()
+    咋 咋样 咋回事 怎么回事 回事 啥样 啥子 呗 哦 嗯 啦 哈 请教 烦请 告知 敬请 想问 问一下 劳驾 借问 敢问 问下""".split()
 )
 EN_STOPWORDS = frozenset(
     """a an the of to in on at for by with from and or but am is are was were be been being do does did done has have had
@@ -511,7 +521,8 @@ def canonical_numbers(text: str) -> str:
 @lru_cache(maxsize=4096)
 def normalize(text: str) -> str:
     """Return the matching form of ``text``: clean, case-folded, Simplified Chinese, canonical numbers."""
-    return canonical_numbers(_T2S.convert(clean(text).casefold()))
+    plain = _ZH_FORMAL_RE.sub(lambda m: _ZH_FORMAL[m.group()], _T2S.convert(clean(text).casefold()))
+    return canonical_numbers(plain)
 
 
 def detect_language(text: str) -> Language:
@@ -652,7 +663,8 @@ _NAME_FLAGS = ("nr", "ns", "nt")  # jieba's person, place and organisation names
 # Common words that jieba's dictionary tags as names: a city, going home from abroad, to organise
 # (张罗), a Party organisation. They name no particular one, so a fact need not hold them.
 _TAGGED_COMMON = frozenset(
-    "城市 大城市 特大城市 超大城市 回国 东西 张罗 明白 谢谢 弘扬 普及 串联 入门 美化 科普 党组织 党工委 满意度 惠及".split()
+    "城市 大城市 特大城市 超大城市 回国 东西 张罗 明白 谢谢 弘扬 普及 串联 入门 美化 科普 党组织 党工委 满意度 惠及"
+    " 劳驾 麻烦 打扰 借问 敢问".split()
 )
 # jieba's tagger sometimes glues a preposition to a name (对史峰): these are trimmed off.
 _GLUED = "对给向跟和与把被在从于的了是有住叫年说当"

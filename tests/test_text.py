@@ -25,6 +25,8 @@ from bot.text import (
         ("see <#C1|general> &amp; <https://x.example|the page>", "see general & the page"),
         ("<!here> 蔡奇", "蔡奇"),
         (":mag: 蔡奇是谁 :+1::skin-tone-2:", "蔡奇是谁"),  # emoji as Slack sends them
+        ("请问史峰系何人,现任何职?", "请问史峰是谁,现任什么职务?"),  # formal written Chinese in plain words
+        ("任何人都能报到吗", "任何人都能报到吗"),  # 何人 inside 任何人 asks nothing
         ("at 9:30: what, 1:2:3", "at 9:30: what, 1:2:3"),  # no emoji
         ("roughly seven hundred thousand members", "roughly 700000 members"),  # scales multiply
         ("just over nine thousand", "just over 9,000"),
@@ -192,6 +194,7 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         ("what eased the owner-versus-manager disputes?", "grievances between owners and property companies eased", None),
         ("who is the manager of the property company?", "owners and property companies are at odds", "a manager, whom the fact does not name"),
         ("how long has shi feng been in the director's chair?", "shi feng, director of the subdistrict office, third year", None),
+        ("党员们如何发挥所长?", "党员们发挥专业特长", None),  # 所长 as a strength, not an institute's head
         ("who is the chair of the owners' committee?", "the owners' committee was not enough", "a chair, whom the fact does not name"),
         # a stage of schooling other than the fact's own
         ("is zhang ying a secondary-school teacher?", "zhang ying, a university teacher", "a secondary school (the fact speaks of university)"),
@@ -309,6 +312,10 @@ def test_a_gate_name_keeps_the_side_of_the_gate() -> None:
     assert tagged_names(normalize("广安门外街道办事处主任是谁")) == ["广安门外"]
     assert tagged_names(normalize("史峰是广安门内街道办事处主任")) == ["史峰", "广安门内"]
     assert "西城区" in tagged_names(normalize("西城区内有多少个停车场"))  # 内 after a district is "within"
+
+
+def test_polite_openers_jieba_tags_as_names_are_none() -> None:
+    assert tagged_names(normalize("劳驾问一下,西城区过去在资源方面存在什么问题?")) == ["西城区"]
 
 
 def test_common_words_jieba_tags_as_names_are_none() -> None:
