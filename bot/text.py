@@ -67,6 +67,9 @@ _ZH_FORMAL = {
     "系何人": "是谁", "何人": "谁", "何职": "什么职务", "现任何职": "现任什么职务", "担任何职": "担任什么职务", "何时": "什么时候", "何处": "哪里", "何地": "哪里",
     "何种": "什么", "何为": "什么是", "有何": "有什么", "为何": "为什么",
 }
+# Beijing speech adds 儿 to words (小院儿, 这事儿, 多会儿): the word is the same without it.
+# Not where 儿 is a child or a son (儿童, 儿子, 幼儿, 女儿, 婴儿).
+_ERHUA = re.compile(r"(?<=[\u4e00-\u9fff])(?<![女幼婴孤健男胎孩宠少托患育妻侄孙哥娘])儿(?![童子女科孙歌媳])")
 _ZH_FORMAL_RE = re.compile(
     r"(?<![任如为几奈若无])(" + "|".join(sorted(_ZH_FORMAL, key=len, reverse=True)) + ")"
 )
@@ -379,6 +382,7 @@ _NOT_A_POST = re.compile(
     r"|\bowners?\W+(?:(?:vs|versus|and|against|or)\W+)?(?:the\W+)?managers?\b"
     r"|'s chair\b"
     r"|发挥所长|各展所长|学有所长|各有所长"  # 所长 here is a strength, not an institute's head
+    r"|\bheads? ?aches?\b|\bheads? (?:out|off|up|down|home|back|over|into|outside)\b"  # a headache, heading out
 )
 
 
@@ -522,6 +526,7 @@ def canonical_numbers(text: str) -> str:
 def normalize(text: str) -> str:
     """Return the matching form of ``text``: clean, case-folded, Simplified Chinese, canonical numbers."""
     plain = _ZH_FORMAL_RE.sub(lambda m: _ZH_FORMAL[m.group()], _T2S.convert(clean(text).casefold()))
+    plain = _ERHUA.sub("", plain)
     return canonical_numbers(plain)
 
 

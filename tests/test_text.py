@@ -27,6 +27,8 @@ from bot.text import (
         (":mag: 蔡奇是谁 :+1::skin-tone-2:", "蔡奇是谁"),  # emoji as Slack sends them
         ("请问史峰系何人,现任何职?", "请问史峰是谁,现任什么职务?"),  # formal written Chinese in plain words
         ("任何人都能报到吗", "任何人都能报到吗"),  # 何人 inside 任何人 asks nothing
+        ("往东四那小院儿跑了几趟", "往东四那小院跑了几趟"),  # Beijing's 儿 added to a word
+        ("幼儿和儿童,女儿", "幼儿和儿童,女儿"),  # 儿 as a child
         ("at 9:30: what, 1:2:3", "at 9:30: what, 1:2:3"),  # no emoji
         ("roughly seven hundred thousand members", "roughly 700000 members"),  # scales multiply
         ("just over nine thousand", "just over 9,000"),
@@ -195,6 +197,8 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         ("who is the manager of the property company?", "owners and property companies are at odds", "a manager, whom the fact does not name"),
         ("how long has shi feng been in the director's chair?", "shi feng, director of the subdistrict office, third year", None),
         ("党员们如何发挥所长?", "党员们发挥专业特长", None),  # 所长 as a strength, not an institute's head
+        ("what's the number one head ache for hutong residents", "parking is the top problem", None),
+        ("who does she meet when she heads out?", "she meets acquaintances", None),
         ("who is the chair of the owners' committee?", "the owners' committee was not enough", "a chair, whom the fact does not name"),
         # a stage of schooling other than the fact's own
         ("is zhang ying a secondary-school teacher?", "zhang ying, a university teacher", "a secondary school (the fact speaks of university)"),
