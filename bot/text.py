@@ -437,7 +437,8 @@ ZH_STOPWORDS = frozenset(
     """的 了 吗 呢 吧 啊 呀 么 嘛 是 有 在 和 与 及 或 都 也 就 还 又 被 把 给 对 向 从 到 为 于 以 之 而 这 那 哪 哪些 哪个 哪里 什么
     啥 谁 几 多少 怎么 怎样 如何 为什么 为何 是否 是不是 有没有 请问 一下 告诉 我 你 他 她 它 我们 你们 他们 个 些 多 少 能 会 要 可以
     文章 里 中 说 提到 讲 说到 关于 情况 具体 方面 内容 什么样 哪家 哪位 哪一 几个 几次 多久 多大 怎么样 所 其 该 此 每 各 得 地 着 过 等
-    咋 咋样 咋回事 怎么回事 回事 啥样 啥子 呗 哦 嗯 啦 哈 请教 烦请 告知 敬请 想问 问一下 劳驾 借问 敢问 问下""".split()
+    咋 咋样 咋回事 怎么回事 回事 啥样 啥子 呗 哦 嗯 啦 哈 请教 烦请 告知 敬请 想问 问一下 劳驾 借问 敢问 问下
+    到底 究竟 大佬 知道 整不 明白 里头""".split()
 )
 EN_STOPWORDS = frozenset(
     """a an the of to in on at for by with from and or but am is are was were be been being do does did done has have had

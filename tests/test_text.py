@@ -5,7 +5,7 @@ import pytest
 from bot.text import (
     asked_part, asks_name, asks_quantity, canonical_numbers, ordinal_numbers, capitalised_names, clean, counted_thing, mentions, quoted_names,
     detect_language, enumerated_numbers, normalize, numbers, rough_numbers, set_aside, states_quantity, tagged_names, tokens,
-    unmet_request, unnamed_thing, unquoted, Vocabulary, wade_giles, asking_sentences, place_names,
+    unmet_request, unnamed_thing, unquoted, words, Vocabulary, wade_giles, asking_sentences, place_names,
 )
 
 
@@ -316,6 +316,10 @@ def test_a_gate_name_keeps_the_side_of_the_gate() -> None:
     assert tagged_names(normalize("广安门外街道办事处主任是谁")) == ["广安门外"]
     assert tagged_names(normalize("史峰是广安门内街道办事处主任")) == ["史峰", "广安门内"]
     assert "西城区" in tagged_names(normalize("西城区内有多少个停车场"))  # 内 after a district is "within"
+
+
+def test_colloquial_fillers_are_no_words() -> None:
+    assert words(normalize("这改革里头到底谁给谁报到啊,整不明白")) == ["改革", "报到"]
 
 
 def test_polite_openers_jieba_tags_as_names_are_none() -> None:
