@@ -106,7 +106,7 @@ class Index:
         ) is not None
 
     def from_pinyin(self, normalized: str) -> str:
-        """Return ``normalized`` with Chinese words typed in pinyin (or Wade-Giles) written in Chinese: "shufa" is 书法.
+        """Return ``normalized`` with Chinese words typed in pinyin or Wade-Giles written in Chinese: shufa is 书法.
 
         Readers in China name local things by their sound (wuye, guozitou, jihe shao). A run of
         one to four words that are no English word (not a word of the facts, not in the

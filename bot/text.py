@@ -64,8 +64,8 @@ _SHORTHAND_RE = re.compile(
 # Formal written Chinese asks in classical words (王风系何人,现任何职?): in plain words, which
 # the segmenter and the facts know (是谁, 什么职务). 何人 inside 任何人 or 如何 is no question.
 _ZH_FORMAL = {
-    "系何人": "是谁", "何人": "谁", "何职": "什么职务", "现任何职": "现任什么职务", "担任何职": "担任什么职务", "何时": "什么时候", "何处": "哪里", "何地": "哪里",
-    "何种": "什么", "何为": "什么是", "有何": "有什么", "为何": "为什么",
+    "系何人": "是谁", "何人": "谁", "何职": "什么职务", "现任何职": "现任什么职务", "担任何职": "担任什么职务",
+    "何时": "什么时候", "何处": "哪里", "何地": "哪里", "何种": "什么", "何为": "什么是", "有何": "有什么", "为何": "为什么",
 }
 # Beijing speech adds 儿 to words (小院儿, 这事儿, 多会儿): the word is the same without it.
 # Not where 儿 is a child or a son (儿童, 儿子, 幼儿, 女儿, 婴儿).
@@ -118,11 +118,12 @@ _KINDS = {
         r"|(?<!low[- ])\bprice|salary|\bwages?\b|\bpaid\b(?! for| (?:a |\d+ )?visits?\b)|(?<!in )(?<!overall )\bcharges?\b(?! of)|how much\b[^?.]*\b(?:fees?|rent)\b|怎么收费|收费标准",
         r"\d\s*(?:元|万元|块)|免费|\byuan\b|\bfree\b",
     ),
-    # "How much per hour": a charge by the hour, which a fact giving no hours ("free land") does not state.
+    # A fine is a penalty ("fine-grained" is no fine).
     "a fine": (
         r"罚款|罚金|罚多少|\bpenalt(?:y|ies)\b|\bfined\b|\b(?:the|a|any) fines?\b(?!-)",
         r"罚|\bpenalt|\bfined?\b|\bfines\b",
     ),
+    # "How much per hour": a charge by the hour, which a fact giving no hours ("free land") does not state.
     "an hourly charge": (
         r"\bper hour\b|\bhourly\b|\ban hour\b|每小时|每个小时|一小时|一个小时",
         r"小时|\bhours?\b",
