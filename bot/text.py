@@ -164,7 +164,8 @@ _KINDS = {
     ),
     # Relations the words of a fact about the same person or place do not give.
     "an earlier time": (
-        r"之前|以前|此前|\bbefore\b|previously|used to (?:be|have|do|work|live)\b|\bprior\b",
+        # "before I recommend it" is the asker's own plan, not a time asked about
+        r"之前|以前|此前|\bbefore\b(?! (?:i|we|you)\b)|previously|used to (?:be|have|do|work|live)\b|\bprior\b",
         r"之前|以前|此前|过去|曾|原来|原先|原本|不再|不用再|\bbefore\b|previously|used to|former|earlier|\bpast\b|\bonce\b|\bago\b"
         r"|\bprior\b|no longer|any ?more\b",  # what is no longer done was done before
     ),
@@ -259,7 +260,9 @@ _ASKS_NAME = re.compile(
 
 
 # "How many students": the thing counted, which a fact must speak of to answer the count.
-_COUNTED_THING = re.compile(r"\b(?:how many|number of)((?: [a-z]+)+)")
+_COUNTED_THING = re.compile(r"\b(?:how many|number of)((?: [a-z]+(?:'s)?)+)")
+# "How many of those ...": the thing was named before.
+_COUNT_BACK = re.compile(r"^ of (?:those|these|them|it|which)\b")
 # Words between "how many" and the thing that say how it is counted, not what.
 _COUNT_MODIFIERS = frozenset("extra additional more new different separate other total whole individual".split())
 # Words right after "how many" that end the count: the thing was named before ("... - how many exactly?").
@@ -276,12 +279,14 @@ def counted_thing(normalized: str) -> list[str]:
     describing it without reading on into the verb and the rest of the question).
     """
     match = _COUNTED_THING.search(normalized)
-    if match is None:
+    if match is None or _COUNT_BACK.match(match.group(1)):
         return []
     thing: list[str] = []
     for word in match.group(1).split():
         if word in _COUNT_ENDS:
             return []
+        if word.endswith("'s"):
+            continue  # whose things are counted: "how many of the city's townships"
         if word in EN_STOPWORDS:
             if thing:
                 break
@@ -578,7 +583,7 @@ def ordinal_numbers(normalized: str) -> set[str]:
 
 
 # "Which two tasks", 哪4个方面: a number of items asked for, which the fact lists without counting them.
-_ENUMERATED = re.compile(r"(?:\bwhich|\bwhat|\bthe other|哪|另外|其他|其余)\s*(\d+)(?![\d.])")
+_ENUMERATED = re.compile(r"(?:\bwhich|\bwhat|\bthe other|\b(?:what|which) (?:are|were) the|哪|另外|其他|其余)\s*(\d+)(?![\d.])")
 
 
 def enumerated_numbers(normalized: str) -> set[str]:

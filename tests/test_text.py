@@ -197,6 +197,8 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         ("who is the manager of the property company?", "owners and property companies are at odds", "a manager, whom the fact does not name"),
         ("how long has shi feng been in the director's chair?", "shi feng, director of the subdistrict office, third year", None),
         ("党员们如何发挥所长?", "党员们发挥专业特长", None),  # 所长 as a strength, not an institute's head
+        ("how long has it run? i'd like to know before i recommend it", "a group with 5 years of history", None),
+        ("what did members feel before they reported?", "members reported to their communities", "an earlier time"),
         ("what's the number one head ache for hutong residents", "parking is the top problem", None),
         ("who does she meet when she heads out?", "she meets acquaintances", None),
         ("who is the chair of the owners' committee?", "the owners' committee was not enough", "a chair, whom the fact does not name"),
@@ -376,6 +378,7 @@ def test_sentences_that_ask_nothing_are_context() -> None:
 def test_a_number_of_items_asked_for_is_no_number_a_fact_must_hold() -> None:
     assert enumerated_numbers(normalize("Which four roles? 哪四个方面? what 2 tasks")) == {"4", "2"}
     assert enumerated_numbers(normalize("谁当总指挥,另外四方是谁?")) == {"4"}
+    assert enumerated_numbers(normalize("so what are the four roles the members take on?")) == {"4"}
     assert enumerated_numbers(normalize("which year, 2018 or 2019")) == set()
 
 
@@ -439,6 +442,8 @@ def test_states_quantity(text: str, stated: bool) -> None:
         ("how many institutional party organisations in beijing checked in?", ["institutional", "party"]),
         ("how many rating and model community schemes were dropped?", ["rating"]),
         ("i heard hundreds of parking spots were added - how many exactly?", []),  # named before
+        ("what about the evaluation projects, how many of those got ditched?", []),  # named before too
+        ("how many of the city's townships tried out the reform?", ["townships", "tried"]),  # whose they are is no thing
         ("what is the number of legal-entity party organisations?", ["legal"]),
         ("how much did it cost?", []),
         ("电厂路小学有多少学生?", []),  # measured: in Chinese the guard cost more than it caught
