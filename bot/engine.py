@@ -275,7 +275,7 @@ class Engine:
         for name in sorted(names):
             if self._holds_name(entry, name):
                 continue
-            if not self._is_background(name):
+            if not self._names_background(name):
                 return f"name {name} not in the fact"
         return None
 
@@ -330,6 +330,21 @@ class Engine:
     def _is_background(self, name: str) -> bool:
         """True if ``name`` is in so many facts (北京 here) that it tells them apart from nothing."""
         return self._share(name) >= self.thresholds.generic_share
+
+    def _names_background(self, name: str) -> bool:
+        """True if a name asked is background, or a Chinese one that jieba's dictionary glues to a
+        word of description (首都北京, the capital Beijing) around a background name; not to
+        another name (北京海淀 names Haidian)."""
+        if self._is_background(name):
+            return True
+        if name.isascii() or len(name) < 4:
+            return False
+        for i in range(len(name)):
+            for j in range(i + 2, len(name) + 1):
+                rest = name[:i] + name[j:]
+                if 0 < len(rest) <= 2 and self._is_background(name[i:j]) and not tagged_names(rest):
+                    return True
+        return False
 
     def _share_of_facts(self, name: str) -> float:
         if name.isascii() and len(name) <= 3:

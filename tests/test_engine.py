@@ -267,6 +267,15 @@ def test_reads_names_spelt_in_wade_giles(engine: Engine, question: str, fact_id:
     assert answer.answered and answer.fact_id == fact_id
 
 
+def test_a_background_name_glued_to_a_description_is_background(engine: Engine) -> None:
+    # jieba's dictionary has 首都北京 (the capital Beijing) as one place name
+    assert engine._names_background("首都北京")
+    assert not engine._names_background("北京海淀")  # Haidian is another place
+    answer = engine.ask("作为首都,北京的基层治理面对哪些特殊难题?")
+    assert answer.answered and answer.fact_id == "capital-governance-challenges"
+    assert engine.ask("首都北京的基层治理面对哪些特殊难题?").fact_id == "capital-governance-challenges"
+
+
 def test_a_wade_giles_name_the_fact_does_not_hold_is_still_news(engine: Engine) -> None:
     # 张颖 (Chang Ying) is in no fact about Cai Qi's visits.
     answer = engine.ask("How many times did Chang Ying visit the courtyard in Dongsi?")
