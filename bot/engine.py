@@ -22,7 +22,7 @@ from bot.matcher import Index, Scored
 from bot.meaning import Meaning, load_meaning, unit, whitening
 from bot.text import (
     EN_STOPWORDS, Vocabulary, asked_part, asking_sentences, asks_name, asks_quantity, bigrams, capitalised_names,
-    clean, counted_thing, detect_language, enumerated_numbers, latin_words, mentions, normalize, numbers,
+    clean, counted_thing, detect_language, enumerated_numbers, floors, latin_words, mentions, normalize, numbers,
     ordinal_numbers, place_names, quoted_names, respell, rough_numbers, set_aside, stem, states_quantity,
     tagged_names, tagged_words, unmet_request, unquoted, wade_giles, with_bigrams, words,
 )
@@ -267,6 +267,11 @@ class Engine:
         missing = _missing_numbers(normalized, query.numbers, entry)
         if missing:
             return f"number {min(missing)} not in the fact"
+        # A floor asked is held as a floor: "floor 3" is not answered by the second floor's fact
+        # for its children aged 0 to 3. A fact of no floor is left to the other guards.
+        asked_floors, held_floors = floors(normalized), floors(entry.claims)
+        if held_floors and asked_floors - held_floors:
+            return f"floor {min(asked_floors - held_floors)} not in the fact"
         # A name set aside ("Apart from Hualongyuan Beili, which other estates ...") is not asked about;
         # a sentence's first word ("Measuring the reach: ...") is none when it is a common English word.
         names = set(tagged_names(set_aside(normalized))) | (set(query.words) & self._entity_words)

@@ -577,6 +577,22 @@ _ORDINAL = re.compile(
 _ORDINALS = {w: str(i) for i, w in enumerate("second third fourth fifth sixth seventh eighth ninth tenth".split(), start=2)}
 
 
+# A floor of a building, as numbered in English and Chinese: floor 3, the 3rd floor, the third
+# (top) floor, the ground floor, 三楼, 3楼 (not 3层, which counts storeys).
+_FLOOR = re.compile(
+    r"\b(?:floor|level) (\d+)\b|\b(\d+)(?:st|nd|rd|th) floor\b"
+    r"|\b(ground|first|second|third|fourth|fifth|sixth)(?: \([a-z]+\))? floor\b"
+    r"|([一二三四五六七八九\d])楼(?![房盘市])"
+)
+_FLOOR_WORDS = {"ground": "1", "first": "1", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6",
+                "七": "7", "八": "8", "九": "9", **_ORDINALS}
+
+
+def floors(normalized: str) -> set[str]:
+    """Return the floors of a building a normalised text names, as numbers ("the third floor", 三楼: 3)."""
+    return {_FLOOR_WORDS.get(n, n) for match in _FLOOR.findall(normalized) for n in match if n}
+
+
 def ordinal_numbers(normalized: str) -> set[str]:
     """Return the numbers an English question gives as ordinals of years, floors or times ("fifth year": 5)."""
     return {_ORDINALS.get(w) or w[:-2] for w in _ORDINAL.findall(normalized)}

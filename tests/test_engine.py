@@ -101,6 +101,7 @@ NOT_ANSWERED = [
     "听说西长安街新增了八百多个车位?",  # 八百多 is not 673
     "How many times did Chen Qi visit the Dongsi courtyard this year?",  # a surname, not a slip of "when"
     "how many section-level leaders did haidian district add in 2018",  # a place in lowercase, by the word after it
+    "what is floor 3 of the Hetaoyuan building used for?",  # not the second floor's, for children aged 0 to 3
     "Did Dianchanglu Primary's curling team win a national championship?",  # the article reports city-wide wins
     "北京一共有多少个街道乡镇?",  # the article gives a share (half), not a total
     "张革是哪一年当上市委组织部副部长的?",  # no year in the fact

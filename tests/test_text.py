@@ -5,7 +5,7 @@ import pytest
 from bot.text import (
     asked_part, asks_name, asks_quantity, canonical_numbers, ordinal_numbers, capitalised_names, clean, counted_thing, mentions, quoted_names,
     detect_language, enumerated_numbers, normalize, numbers, rough_numbers, set_aside, states_quantity, tagged_names, tokens,
-    unmet_request, unnamed_thing, unquoted, words, Vocabulary, wade_giles, asking_sentences, place_names,
+    unmet_request, unnamed_thing, unquoted, words, floors, Vocabulary, wade_giles, asking_sentences, place_names,
 )
 
 
@@ -573,3 +573,10 @@ def test_a_quoted_line_points_at_a_passage_and_is_not_what_is_asked() -> None:
     # nothing quoted, or nothing asked after the quote: the message stays whole
     assert unquoted("how many reported in 2018?") == "how many reported in 2018?"
     assert unquoted("> 今年两度迎来了蔡奇\nwhy?") == "> 今年两度迎来了蔡奇\nwhy?"
+
+
+def test_floors_are_read_in_both_languages_and_storeys_are_not_floors() -> None:
+    assert floors(normalize("what do they use floor 3 of the building for?")) == {"3"}
+    assert floors(normalize("the third (top) floor, the 2nd floor and the ground floor")) == {"3", "2", "1"}
+    assert floors(normalize("小楼的三楼是老兵之家,一楼是活动室")) == {"3", "1"}
+    assert floors(normalize("1座3层小楼,老牌餐馆东兴楼,每一层")) == set()
