@@ -146,6 +146,12 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         ("谁创办了小合唱团", "一位海归声乐家组建了小合唱团", None),
         ("张颖在哪所大学教书", "张颖在龙泽园住了近20年", "a university"),
         ("what did zhang ge study at university", "zhang ge, deputy head of the organisation department", "a university"),
+        # which university needs one named: university students or a university teacher name none
+        ("which university does zhang ying teach at?", "zhang ying invited her university students", "a university"),
+        ("张颖在哪所大学教书", "张颖请了自己的大学生,大学老师张颖", "a university"),
+        ("张颖在哪所大学教书", "张颖在北京大学教书", None),
+        ("which university does she teach at?", "she teaches at peking university", None),
+        ("what did the lessons that university students gave do?", "university students gave lessons", None),
         ("how was the new door system paid for", "paid for from the compound's public income", None),  # how funded, not a price
         ("how much are volunteers paid", "volunteers serve in their spare time", "a price or pay"),
         ("number of visits cai qi paid to the courtyard", "cai qi came to the courtyard 2 times", None),  # a visit paid
