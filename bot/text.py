@@ -213,7 +213,7 @@ _KINDS = {
         r"哪所大学|哪个大学|什么大学|哪所学校毕业|大学(?:里)?学的|学什么专业|什么专业"
         r"|which university|what university|which college|\bat university|\bat college",
         # a university named, where it was studied or a degree: "university students" name none
-        r"[\u4e00-\u9fff]{2}大学(?![生老教里])|\b(?!(?:a|an|the|her|his|their|of|at|from|and|to|in)\b)[a-z]+ university\b"
+        r"[\u4e00-\u9fff]{2}大学(?!生|老师|教师|里)|\b(?!(?:a|an|the|her|his|their|of|at|from|and|to|in)\b)[a-z]+ university\b"
         r"|university of [a-z]|毕业|graduat|学历|\bdegree\b",
     ),
 }
