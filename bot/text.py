@@ -202,7 +202,8 @@ _KINDS = {
     ),
     # A score or rating given: a fact that says an evaluation was made gives no score.
     "a score": (
-        r"(?:what|which) (?:[a-z-]+ ){0,2}(?:score|rating|grade|mark)s?\b|打了?多少分|得了?多少分|评分是多少|几分",
+        r"(?:what|which) (?:[a-z-]+ ){0,2}(?:score|rating|grade|mark)s?\b|(?:what|which) (?:[a-z'-]+ ){0,3}(?:scores|ratings)\b"
+        r"|打了?多少分|得了?多少分|评分是多少|几分",
         r"\d\s*分|\d(?:\.\d+)?\s*(?:points?|%|/\d)|\bscored?\b|评分|打分",
     ),
     "a predecessor or successor": (

@@ -168,6 +168,8 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         ("私装地锁罚款多少", "不再私装地锁", "a fine"),
         ("which teams won city-wide contests", "学校的旱地冰壶队数次在全市比赛中拔得头筹", None),  # one level in two words
         ("what satisfaction score did the evaluation give", "a third-party evaluation of officials", "a score"),
+        ("what were residents' satisfaction scores after the pilot?", "response mechanisms were set up", "a score"),
+        ("what mean 'people mark the exam paper'?", "the people mark the exam paper", None),  # mark, the verb
         ("what score did they get", "居民满意度打分90分", None),
         ("what did cai qi say to the residents?", "cai qi reported to his community as an ordinary member", "what was said"),
         ("蔡奇对居民讲了什么", "蔡奇以普通党员身份回社区报到", "what was said"),
