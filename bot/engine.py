@@ -6,10 +6,9 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -76,6 +75,7 @@ class _Entry:
     latin: frozenset[str]  # its English words as written, for names' typos
     initials: frozenset[str]  # its Chinese names by the first letters of their syllables: BJ, XC
     wade_giles: frozenset[str]  # its Chinese names' runs of syllables in Wade-Giles: tsai, chi, hsicheng
+    floors: frozenset[str]  # the floors of a building its source and answers name: 3 for 三楼, the third floor
 
 
 class Engine:
@@ -122,7 +122,7 @@ class Engine:
             fact_latin = frozenset(w for n in normalised for w in latin_words(n))
             entries.append(_Entry(
                 loaded, joined, frozenset(numbers(joined)), quantitative, claims, claim_names, held_words, fact_latin,
-                initials, _wade_giles_names(fact.entities),
+                initials, _wade_giles_names(fact.entities), frozenset(floors(claims)),
             ))
             for entity in fact.entities:
                 parts = cut[normalize(entity)]
@@ -187,7 +187,8 @@ class Engine:
 
     def ask(self, question: str) -> Answer:
         """Return the decision for ``question``: answered, suggested or unknown. Never raises on text."""
-        language = detect_language(question[:MAX_QUESTION_CHARS])
+        text = question[:MAX_QUESTION_CHARS]
+        language = detect_language(text)
         answer = self._decide(question, language)
         if not answer.answered:
             # A sentence of context ("I'm writing a report on Beijing.", "My grandpa lives near
@@ -197,15 +198,16 @@ class Engine:
             # the whole already answers ("My dad's ex-army. Is there anything for veterans ...?").
             # A question that points back into its context ("... there?") is scored alone but
             # guarded whole: the context's names and numbers are then part of what is asked.
-            asking = asking_sentences(question[:MAX_QUESTION_CHARS])
+            asking = asking_sentences(text)
             if asking:
                 alone, refers_back = asking
                 second = self._decide(question, language, alone) if refers_back else self._decide(alone, language)
                 if second.answered:
-                    return dataclasses.replace(second, question=question)
+                    return replace(second, question=question)
         return answer
 
     def _decide(self, question: str, language: Language, asked: str | None = None) -> Answer:
+        """Return the decision for ``question``, scored on ``asked`` if given (see ``_ranked``)."""
         query, ranked = self._ranked(question, asked)
         if not ranked:
             return Answer(question=question, language=language, decision="unknown")
@@ -269,9 +271,9 @@ class Engine:
             return f"number {min(missing)} not in the fact"
         # A floor asked is held as a floor: "floor 3" is not answered by the second floor's fact
         # for its children aged 0 to 3. A fact of no floor is left to the other guards.
-        asked_floors, held_floors = floors(normalized), floors(entry.claims)
-        if held_floors and asked_floors - held_floors:
-            return f"floor {min(asked_floors - held_floors)} not in the fact"
+        other_floors = floors(normalized) - entry.floors
+        if entry.floors and other_floors:
+            return f"floor {min(other_floors)} not in the fact"
         # A name set aside ("Apart from Hualongyuan Beili, which other estates ...") is not asked about;
         # a sentence's first word ("Measuring the reach: ...") is none when it is a common English word.
         names = set(tagged_names(set_aside(normalized))) | (set(query.words) & self._entity_words)

@@ -845,6 +845,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[。？！])|\s*\n\s*")  # a line
 _ABBREVIATED = re.compile(r"\b(?:no|nos|vs|mr|mrs|ms|dr|st|e\.g|i\.e|approx|etc|jr|sr|fig|cf|p|pp|[a-z])\.$", re.IGNORECASE)
 # In English a question word asks where it opens the sentence or follows a wish to know ("I'd
 # like to know how many ..."), not inside a statement ("..., which is why it caught my eye.").
+# Stricter than _ASKING, which reads the few words before a colon: "is" or "what" anywhere in
+# a whole sentence of context is no question.
 _WH = r"(?:" + "|".join(_QUESTION_WORDS) + r"|whether)\b"
 _ASKS_IN_SENTENCE = re.compile(
     r"[?？]\s*$|什么|哪|谁|多少|几|吗|怎|啥|介绍一?下|讲讲|说说|请问"
@@ -863,7 +865,7 @@ _QUOTED_LINE = re.compile(r"^\s*(?:>|&gt;)")
 
 
 def unquoted(message: str) -> str:
-    """Return a message without its quoted lines, if what is left asks something; else the message."""
+    """Return a message without its quoted lines, if two words or more are left; else the message."""
     lines = message.splitlines()
     kept = [line for line in lines if not _QUOTED_LINE.match(line)]
     if len(kept) == len(lines) or len(words(normalize("\n".join(kept)))) < 2:

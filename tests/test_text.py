@@ -588,3 +588,11 @@ def test_floors_are_read_in_both_languages_and_storeys_are_not_floors() -> None:
     assert floors(normalize("the third (top) floor, the 2nd floor and the ground floor")) == {"3", "2", "1"}
     assert floors(normalize("小楼的三楼是老兵之家,一楼是活动室")) == {"3", "1"}
     assert floors(normalize("1座3层小楼,老牌餐馆东兴楼,每一层")) == set()
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "。。。", "> ", "&gt;\n&gt;", "?" * 1000, "\x00\x07", ":" * 50])
+def test_odd_input_reads_as_no_context_no_quote_and_no_floor(text: str) -> None:
+    assert asking_sentences(text) is None
+    assert unquoted(text) == text
+    assert floors(normalize(text)) == set()
+    assert place_names(normalize(text)) == []
