@@ -170,7 +170,7 @@ _KINDS = {
         r"|\bprior\b|no longer|any ?more\b",  # what is no longer done was done before
     ),
     "a companion": (
-        r"陪同|陪着|陪他|和谁一起|跟谁|同行的|accompan|went with|who else|along with",
+        r"陪同|陪着|陪他|和谁一起|跟谁|同行的|accompan|went with|along with",
         r"陪同|陪着|一同|一起|同行|accompan|together|along with|joined by",
     ),
     "a founder": (
@@ -225,7 +225,9 @@ _COUNTERS = {"名": "名位人", "位": "名位人", "人": "名位人", "项": 
 _ASKS_COUNT = re.compile(r"(?:多少|(?<![哪好])几)(" + "|".join(_COUNTERS) + ")")
 # The same in English: "how many volunteers" is a count of people, which a fact gives in 名, 位 or 人.
 _ASKS_PEOPLE = re.compile(
-    r"\bhow many (?:[a-z-]+ ){0,2}(?:people|persons|volunteers|members|residents|staff|employees|officials|cadres"
+    # Up to two words of description between, not a verb: "how many communities did members report to" counts communities.
+    r"\bhow many (?:(?!(?:did|do|does|have|has|had|were|are|was|is|will|can)\b)[a-z-]+ ){0,2}"
+    r"(?:people|persons|volunteers|members|residents|staff|employees|officials|cadres"
     r"|leaders|teachers|students|children|kids|seniors|workers)\b"
 )
 _COUNTED = {c: re.compile(r"\d[\d.]*\s*[万千百]?[多余]?\s*[" + held + "]") for c, held in _COUNTERS.items()}
@@ -342,6 +344,9 @@ def unnamed_thing(question: str, claims: str, alike: Alike | None = None, named:
         head = phrase[: ends[0] if ends else len(phrase)][-1:]
         if not head or len(head[0]) < 2 or head[0] in named:
             return None
+        # "a mechanism of "Party-building leadership ..."": the fact names it after all.
+        if re.search(rf"\b{re.escape(head[0])}s? (?:of|called|named|known as|dubbed) [\"“]", claims):
+            return None
         described = [w for m in _DESCRIBED.finditer(claims) for w in m.group(1).split() if w not in EN_STOPWORDS]
         # In the fact's words ("choir", "choirs"), or in other words ("the singer" for "a vocal
         # master"): ``alike`` says if the thing asked is close in meaning to a word described.
@@ -395,6 +400,9 @@ _NOT_A_POST = re.compile(
 )
 
 
+# A question that offers a deputy's title: "the head ... or a deputy?", "the deputy organisation chief".
+# Not one that sets it aside: "the head (not the deputy)".
+_OFFERS_DEPUTY = re.compile(r"(?<!not )(?<!not the )(?<!not a )(?<!non-)\b(?:deputy|vice)\b|(?<!不是)(?<!并非)(?<![不非])副")
 _VISITS_PAID = re.compile(r"(\bvisits?\b(?: [\w']+){0,4}) paid\b")
 
 
@@ -425,8 +433,8 @@ def unmet_request(question: str, fact: str, alike: Alike | None = None, named: C
     deputies = {_TITLE_GROUP[title] for deputy, title in held if deputy}
     for title in sorted(asked):
         group = _TITLE_GROUP[title]
-        if group in plain:
-            continue
+        if group in plain or group in deputies and _OFFERS_DEPUTY.search(question):
+            continue  # "Is Zhang Ge the head or a deputy?" offers the title the fact gives
         title = title.removesuffix("es" if title.endswith("ches") else "s")  # "who coaches": a coach
         return f"the {title} (the fact names a deputy)" if group in deputies else f"a {title}, whom the fact does not name"
     held_stages = {stage for stage, pattern in _SCHOOLING.items() if pattern.search(fact)}

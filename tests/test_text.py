@@ -142,6 +142,8 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         ("what was the school like before", "it used to be an ordinary school", None),
         ("what public income was used to buy the new gates", "paid from the compound's public income", None),  # purpose, not past
         ("who went with cai qi to dongsi", "cai qi came to the courtyard twice this year", "a companion"),
+        # "Besides X, who else ..." asks for more of a kind, not for company
+        ("besides individual members, who else reports?", "legal-entity party organisations report to subdistricts", None),
         ("who founded laojiefang", "laojiefang, a volunteer group with 5 years of history", "a founder"),
         ("谁创办了小合唱团", "一位海归声乐家组建了小合唱团", None),
         ("张颖在哪所大学教书", "张颖在龙泽园住了近20年", "a university"),
@@ -218,6 +220,14 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         ("who is the head of guang'anmennei subdistrict", "shi feng, director of guang'anmennei subdistrict office", None),
         ("who is the director of the organisation department", "zhang ge, deputy head of the organisation department", "the director (the fact names a deputy)"),
         ("who heads the organisation department?", "zhang ge, deputy head of the organisation department", "the head (the fact names a deputy)"),
+        # A question that offers the deputy's title asks which it is; one that sets it aside does not.
+        ("is zhang ge the head of the department or a deputy?", "zhang ge, deputy head of the organisation department", None),
+        ("who is the head (not the deputy) of the department?", "zhang ge, deputy head of the organisation department", "the head (the fact names a deputy)"),
+        ("部长是谁,不是副部长", "组织部副部长张革", "the 部长 (the fact names a deputy)"),
+        ("张革是部长还是副部长", "组织部副部长张革", None),
+        # the people counted follow "how many" before a verb, not after it
+        ("how many communities did members report to?", "members reported to 100 communities", None),
+        ("how many volunteer members are there?", "laojiefang has 5 years of history", "a count in 名"),
         # "Deputy" mistyped is still a deputy: the question asks the fact's own post.
         ("who is the depty head of the organisation department?", "zhang ge, deputy head of the organisation department", None),
         ("who is the diputy secretary?", "wang feng, full-time deputy secretary", None),
@@ -475,6 +485,9 @@ def test_counted_thing(question: str, thing: list[str]) -> None:
         ("what is the name of the old restaurant that serves lunch?", "dongxinglou (东兴楼), a long-established restaurant", None),
         ("what's the name of the restaurant that serves lunch?", "the old restaurant dongxinglou serves lunch", None),  # named
         ("what is the reform called?", "the reform is called street whistle", None),
+        # a thing described as "a" one and named in quotation marks right after is named
+        ("what's the name of the mechanism?", 'the branch created a governance mechanism of "party-led five-party co-building"', None),
+        ("what's the name of the mechanism?", "the branch created a governance mechanism", "mechanism"),
         ("how many choirs are there?", "a small choir", None),  # no name asked
     ],
 )
