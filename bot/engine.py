@@ -20,7 +20,7 @@ from bot.factbase import FactBase, LoadedFact, load_factbase
 from bot.matcher import Index, Scored
 from bot.meaning import Meaning, load_meaning, unit, whitening
 from bot.text import (
-    EN_STOPWORDS, Vocabulary, asked_part, asking_sentences, asks_name, asks_quantity, bigrams, capitalised_names,
+    EN_STOPWORDS, Vocabulary, asked_kind, asked_part, asking_sentences, asks_name, asks_quantity, bigrams, capitalised_names,
     clean, counted_thing, detect_language, enumerated_numbers, floors, latin_words, mentions, normalize, numbers,
     ordinal_numbers, place_names, quoted_names, respell, rough_numbers, set_aside, stem, states_quantity,
     tagged_names, tagged_words, unmet_request, unquoted, wade_giles, with_bigrams, words,
@@ -148,6 +148,11 @@ class Engine:
             self._whitening[language] = whitening(vectors, self.thresholds.meaning_shrink)
             self._phrasing_vectors[language] = [unit(v @ self._whitening[language]) for v in vectors]
         self._index = Index(doc_tokens, phrasings, latin, self._meaning.words | EN_STOPWORDS, texts)
+        # Whether each fact's phrasings ask why or how long, by language (see asked_kind).
+        self._kinds = {
+            language: [frozenset(filter(None, map(asked_kind, qs))) for qs in lists]
+            for language, lists in asked_by_language.items()
+        }
         self._entity_words = frozenset(entity_words)
         # The model's English words in any form: a common word opening a question is no name.
         self._common_words = Vocabulary(self._meaning.words)
@@ -317,6 +322,11 @@ class Engine:
         # not whether the question asks something else: a smaller lead in meaning settles it.
         lead = t.covered_lead if ranked[0][1].coverage >= t.covered else t.meaning_lead
         if best - max(others) >= lead:
+            return None
+        # A question that asks why (or how long) and of the close facts only the best one's
+        # phrasings ever ask it: the question word tells the siblings apart where meaning did not.
+        kind, kinds = asked_kind(query.normalized), self._kinds[language]
+        if kind and kind in kinds[ranked[0][1].index] and not any(kind in kinds[s.index] for s in close):
             return None
         return f"runner-up {self._entries[close[0].index].loaded.id} within {t.margin:.0f}"
 

@@ -5,7 +5,7 @@ import pytest
 from bot.text import (
     asked_part, asks_name, asks_quantity, canonical_numbers, ordinal_numbers, capitalised_names, clean, counted_thing, mentions, quoted_names,
     detect_language, enumerated_numbers, normalize, numbers, rough_numbers, set_aside, states_quantity, tagged_names, tokens,
-    unmet_request, unnamed_thing, unquoted, words, floors, Vocabulary, wade_giles, asking_sentences, place_names,
+    unmet_request, unnamed_thing, unquoted, words, floors, Vocabulary, wade_giles, asking_sentences, place_names, asked_kind,
 )
 
 
@@ -609,3 +609,20 @@ def test_odd_input_reads_as_no_context_no_quote_and_no_floor(text: str) -> None:
     assert unquoted(text) == text
     assert floors(normalize(text)) == set()
     assert place_names(normalize(text)) == []
+
+
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        ("why did beijing cut the workload?", "reason"),
+        ("社区减负是为了什么,为什么要减", "reason"),
+        ("how long has shi feng been director?", "duration"),
+        ("how many years has he served?", "duration"),
+        ("史峰当主任多久了", "duration"),
+        ("how many parking spaces were added?", None),  # a quantity
+        ("who is the director?", None),
+        ("how long and why?", "duration"),  # the first asked
+    ],
+)
+def test_asked_kind(question: str, kind: str | None) -> None:
+    assert asked_kind(normalize(question)) == kind
