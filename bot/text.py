@@ -403,6 +403,14 @@ _NOT_A_POST = re.compile(
 # A question that offers a deputy's title: "the head ... or a deputy?", "the deputy organisation chief".
 # Not one that sets it aside: "the head (not the deputy)".
 _OFFERS_DEPUTY = re.compile(r"(?<!not )(?<!not the )(?<!not a )(?<!non-)\b(?:deputy|vice)\b|(?<!不是)(?<!并非)(?<![不非])副")
+# The article's own "this year" and "last year": a question for last year is not answered by a
+# fact about this year, nor the other way round.
+_THIS_YEAR = r"今年|\bthis year\b|2019"
+_LAST_YEAR = r"去年|\blast year\b|2018"
+_RELATIVE_YEARS = [
+    (re.compile(r"去年|\blast year\b"), re.compile(_LAST_YEAR), re.compile(_THIS_YEAR)),
+    (re.compile(r"今年|\bthis year\b"), re.compile(_THIS_YEAR), re.compile(_LAST_YEAR)),
+]
 _VISITS_PAID = re.compile(r"(\bvisits?\b(?: [\w']+){0,4}) paid\b")
 
 
@@ -418,6 +426,10 @@ def unmet_request(question: str, fact: str, alike: Alike | None = None, named: C
     for kind, (asks, holds) in _KIND_PATTERNS.items():
         if asks.search(question) and not holds.search(fact):
             return kind
+    for asks, holds, other in _RELATIVE_YEARS:
+        asked = asks.search(question)
+        if asked and other.search(fact) and not holds.search(fact):
+            return f"{asked.group()} (the fact speaks of another year)"
     unnamed = unnamed_thing(question, fact, alike, named)
     if unnamed:
         return f"the name of the {unnamed}"

@@ -248,6 +248,12 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         ("when cai qi went back to his neighbourhood, what did he do there?", "cai qi cleaned up as an ordinary member", None),
         ("when exactly will the games open, according to wang feng?", "wang feng, deputy secretary", "a time"),
         ("第几号改革", "北京一号改革", None),  # an ordinal, not a quantity
+        # the article's this year and last year: a question for one is not answered by a fact of the other
+        ("how many times did cai qi visit the courtyard last year?", "cai qi came to the courtyard twice this year", "last year (the fact speaks of another year)"),
+        ("去年蔡奇来了几次", "今年两度迎来了蔡奇", "去年 (the fact speaks of another year)"),
+        ("今年有多少在职党员报到", "2018年,71.7万名在职党员回社区报到", "今年 (the fact speaks of another year)"),
+        ("去年有多少在职党员报到", "2018年,71.7万名在职党员回社区报到", None),
+        ("what did xicheng do last year?", "xicheng opened car parks", None),  # a fact of no year: not this guard's call
         ("冰壶比赛的规则是什么", "电厂路小学的旱地冰壶队拔得头筹", "rules"),
         ("what are the rules of dryland curling?", "the school's curling team came first", "rules"),
         ("what is the rule in shijingshan about how many teams a member joins?", "每人参加1~2支志愿队伍", None),
