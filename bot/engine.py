@@ -264,7 +264,7 @@ class Engine:
         if asks_quantity(normalized) and not entry.quantitative:
             return _NO_QUANTITY
         counted = counted_thing(normalized)
-        if counted and not any(stem(self._index.spell(word)) in entry.words for word in counted):
+        if counted and not any(self._speaks_of(entry, word) for word in counted):
             return _UNCOUNTED.format(" ".join(counted))
         unmet = unmet_request(normalized, entry.claims, self._alike, entry.claim_names["en"])
         if unmet:
@@ -290,6 +290,16 @@ class Engine:
             if not self._names_background(name):
                 return f"name {name} not in the fact"
         return None
+
+    def _speaks_of(self, entry: _Entry, word: str) -> bool:
+        """True if the fact speaks of the thing a question counts (``counted_thing``), allowing for a typo.
+
+        A Chinese word no fact holds is taken for a typo (评必 for 评比), not for another thing:
+        only a thing other facts speak of (街道, 门禁) is one this fact does not.
+        """
+        if word.isascii():
+            return stem(self._index.spell(word)) in entry.words
+        return word in entry.text or self._share(word) == 0
 
     def _embed(self, asked: list[list[str]]) -> list[np.ndarray]:
         """Return each fact's (normalised) phrasings as unit vectors, one matrix per fact (one batch for all)."""

@@ -275,6 +275,13 @@ _COUNT_ENDS = frozenset("exactly precisely roughly approximately altogether over
 _COUNTED_WORDS = 2
 
 
+# The same in Chinese: 多少个街道, 几套门禁 (not 哪几 or 好几, which ask which or say "several",
+# nor 第几, an ordinal). The counter is skipped; amounts of time and money are no things.
+_ZH_COUNTED_THING = re.compile(r"(?:多少|(?<![哪好第])几)([\u4e00-\u9fff]+)")
+_ZH_COUNTERS = "".join(_COUNTERS) + "个套座条种件辆批处"
+_ZH_MEASURES = frozenset("时间 年 天 月 钱 人".split())
+
+
 def counted_thing(normalized: str) -> list[str]:
     """Return the words that may name the thing counted after "how many" or "number of".
 
@@ -282,7 +289,17 @@ def counted_thing(normalized: str) -> list[str]:
     institutional Party organisations" counts organisations, "how many students attend ..."
     students or attending (no tagger says which word is the noun; two leave room for one word
     describing it without reading on into the verb and the rest of the question).
+    In Chinese, jieba's word right after the counter, if it may be a noun (not 针对, 多次).
     """
+    chinese = _ZH_COUNTED_THING.search(normalized)
+    if chinese:
+        rest = chinese.group(1)
+        rest = rest[1:] if rest[0] in _ZH_COUNTERS else rest
+        if rest.startswith("人"):
+            return []  # 几个人: people, which the counter guard reads
+        word, flag = next(iter(rjieba.tag(rest)), ("", ""))
+        # jieba's flags for a preposition, numeral, adverb, pronoun, conjunction or particle
+        return [word] if len(word) >= 2 and word not in _ZH_MEASURES and flag[0] not in "pmdrcu" else []
     match = _COUNTED_THING.search(normalized)
     if match is None or _COUNT_BACK.match(match.group(1)):
         return []

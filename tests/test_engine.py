@@ -37,6 +37,7 @@ ANSWERED = [
     # typos: swapped letters, a homophone character
     ("How many parking spcaes were added on West Chang'an Avenue?", "west-changan-avenue-parking-673"),
     ("2018年北京有多少在职党圆回社区报到?", "working-members-reported-2018"),
+    ("西城有多少家中阳部门", "xicheng-central-departments-600"),  # a typo of the thing counted is no other thing
     # a question word mistyped where it opens the question; a name typed as one word
     ("Wat is on the thrid floor of the Hetaoyuan building?", "hetaoyuan-third-floor-veterans"),
     ("核桃园社区那栋小楼一共几层?", "hetaoyuan-three-storey-building"),  # a total the fact gives
@@ -95,6 +96,8 @@ def test_replies_in_the_askers_language(engine: Engine, question: str, language:
 
 
 NOT_ANSWERED = [
+    # a count of a thing other facts speak of and this one does not (it counts central departments)
+    "西城区一共有多少个街道?",
     # "when" is no question word that tells siblings apart: the reform's spread was never dated
     "When will every subdistrict in Beijing have adopted the whistle reform?",
     # a place, year or number the fact does not hold

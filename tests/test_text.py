@@ -470,7 +470,15 @@ def test_states_quantity(text: str, stated: bool) -> None:
         ("how many of the city's townships tried out the reform?", ["townships", "tried"]),  # whose they are is no thing
         ("what is the number of legal-entity party organisations?", ["legal"]),
         ("how much did it cost?", []),
-        ("电厂路小学有多少学生?", []),  # measured: in Chinese the guard cost more than it caught
+        # In Chinese, the word right after the counter, if it may be a noun
+        ("西城区一共有多少个街道?", ["街道"]),
+        ("天通苑换了几套门禁?", ["门禁"]),
+        ("电厂路小学有多少学生?", ["学生"]),
+        ("2018年有几个人报到?", []),  # 个人 is the counter and people
+        ("取消了多少项针对社区的评比?", []),  # 针对 is a preposition
+        ("史峰任职到今年是第几个年头?", []),  # an ordinal
+        ("需要投入多少时间?", []),  # an amount of time
+        ("二楼是给几岁的小朋友用的?", []),  # an age
     ],
 )
 def test_counted_thing(question: str, thing: list[str]) -> None:
