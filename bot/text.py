@@ -260,7 +260,7 @@ _ASKS_NAME = re.compile(
     r"叫什么名字|什么名字|名字叫|叫啥名|哪家公司|哪家企业|哪家机构|哪个检察院|哪个法院|哪所大学|哪个大学|哪(?:个|家|些)单位"
     r"|what(?:'s| is| was) (?:the|his|her|its|their) name|\bname of the\b|what(?:'s| is| was| were) [^?]{1,80}\bcalled\b"
     r"|which (?:[a-z-]+ )?(?:company|firm|university|school|court|procuratorate|(?:government )?departments|organi[sz]ations|units"
-    r"|agencies|companies|firms|malls|shops|restaurants|hotels|hospitals)"
+    r"|agencies|companies|firms|malls|shops|restaurants|hotels|hospitals?|clinics?)"
 )
 
 

@@ -319,6 +319,7 @@ def test_a_request_opens_with_no_name() -> None:
         ("what was the fraud skit the prosecutors staged actually called?", True),
         ("how was the skit called a success?", False),  # "called" after no "what is"
         ("which floor is for the elderly?", False),
+        ("which hospital or clinic does the check-ups?", True),  # one hospital, as well as several
     ],
 )
 def test_asks_name(question: str, asks: bool) -> None:
