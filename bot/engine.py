@@ -206,7 +206,11 @@ class Engine:
             asking = asking_sentences(text)
             if asking:
                 alone, refers_back = asking
-                second = self._decide(question, language, alone) if refers_back else self._decide(alone, language)
+                # (A line quoted from the article is its words, not the asker's: not guarded.)
+                if refers_back:
+                    second = self._decide(unquoted(question), language, alone)
+                else:
+                    second = self._decide(alone, language)
                 if second.answered:
                     return replace(second, question=question)
         return answer

@@ -877,7 +877,8 @@ _ASKING = re.compile(
 # "I'm writing a report on Beijing. How many members reported?", "我在写报告。有多少党员报到?":
 # a sentence that asks nothing says why the question is asked. A sentence asks when it ends in
 # a question mark, holds a question word or opens with a request ("Tell me ...", "Need ...").
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[。？！])|\s*\n\s*")  # a line is a sentence too
+# A line is a sentence too, and so is what a dash sets off ("as a PE teacher I'm curious - what was ...").
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[。？！])|\s*\n\s*|\s+[-–—]{1,2}\s+|\s*—\s*")
 # A full stop after these ends no sentence: "the No. 1 Reform", "owner vs. manager".
 _ABBREVIATED = re.compile(r"\b(?:no|nos|vs|mr|mrs|ms|dr|st|e\.g|i\.e|approx|etc|jr|sr|fig|cf|p|pp|[a-z])\.$", re.IGNORECASE)
 # In English a question word asks where it opens the sentence or follows a wish to know ("I'd
@@ -892,8 +893,11 @@ _ASKS_IN_SENTENCE = re.compile(
     re.IGNORECASE,
 )
 # A question that points back into its context ("I'm looking at Shanghai. How many reported
-# there?") asks about the context too.
-_REFERS_BACK = re.compile(r"\b(?:there|that city|that year|that place)\b|那里|那儿|那边|当地|该市|那年|那一年", re.IGNORECASE)
+# there?", "Zhang Ge, the official quoted — what post does he hold?") asks about the context too.
+_REFERS_BACK = re.compile(
+    r"\b(?:there|that city|that year|that place|he|him|his|she|her)\b|那里|那儿|那边|当地|该市|那年|那一年|他|她",
+    re.IGNORECASE,
+)
 
 
 # A line quoted in Slack ("> 今年两度迎来了蔡奇", sent as "&gt; ...") points at a passage; what is

@@ -263,6 +263,16 @@ def test_a_question_is_asked_without_its_sentences_of_context(engine: Engine) ->
         "I'm studying megacities. How many working Party members in Shanghai reported to their communities in 2018?",
     ):
         assert not engine.ask(question).answered
+    # A dash sets off context too; a person the question calls "he" is the one its context names,
+    # so Zhang Ge's post is not answered with Shi Feng's.
+    for question, fact_id in (
+        ("My mum is 80 and gets scam calls - did the article mention fraud prevention for the elderly?", "prosecutor-members-fraud-skits"),
+        ("I teach PE in Chaoyang — which winter sports did Dianchanglu Primary School take up?", "dianchanglu-school-winter-sports"),
+    ):
+        dashed = engine.ask(question)
+        assert dashed.answered and dashed.fact_id == fact_id
+    he = engine.ask("Zhang Ge, the man quoted on lightening the load — what post does he hold?")
+    assert not he.answered or he.fact_id == "zhang-ge-organisation-department"
 
 
 def test_a_background_name_glued_to_a_description_is_background(engine: Engine) -> None:

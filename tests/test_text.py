@@ -398,6 +398,14 @@ def test_sentences_that_ask_nothing_are_context() -> None:
         "How many members reported there in 2018?", True
     )
     assert asking_sentences("我在研究上海。那里有多少在职党员报到?") == ("那里有多少在职党员报到?", True)
+    # a dash sets off context as a full stop does; a person asked of as he or she is the context's
+    assert asking_sentences("As a PE teacher I'm curious - what sports does Dianchanglu Primary play?") == (
+        "what sports does Dianchanglu Primary play?", False
+    )
+    assert asking_sentences("Zhang Ge, the official quoted on the load — what post does he hold?") == (
+        "what post does he hold?", True
+    )
+    assert asking_sentences("a Beijing-wide figure for the reform?") is None  # a hyphen is no dash
 
 
 def test_a_number_of_items_asked_for_is_no_number_a_fact_must_hold() -> None:
