@@ -880,6 +880,8 @@ _ASKING = re.compile(
 # A line is a sentence too, and so is what a dash sets off ("as a PE teacher I'm curious - what was ...").
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[。？！])|\s*\n\s*|\s+[-–—]{1,2}\s+|\s*—\s*")
 # A full stop after these ends no sentence: "the No. 1 Reform", "owner vs. manager".
+# Not a comma inside quotation marks ("街乡吹哨,部门报到" is one name): a ” ahead before any “.
+_ZH_CLAUSE_END = re.compile(r"(?<=[,，;；])(?![^“]*”)")
 _ABBREVIATED = re.compile(r"\b(?:no|nos|vs|mr|mrs|ms|dr|st|e\.g|i\.e|approx|etc|jr|sr|fig|cf|p|pp|[a-z])\.$", re.IGNORECASE)
 # In English a question word asks where it opens the sentence or follows a wish to know ("I'd
 # like to know how many ..."), not inside a statement ("..., which is why it caught my eye.").
@@ -934,12 +936,20 @@ def asking_sentences(message: str) -> tuple[str, bool] | None:
         elif piece.strip():
             sentences.append(piece)
     asking = [s for s in sentences if _ASKS_IN_SENTENCE.search(s.strip())]
+    refers_back = False
+    if len(asking) == len(sentences) == 1 and _CJK.search(message):
+        # Chinese context often ends in a comma, not a full stop (换个角度看,...; 我是做物业的,...): its
+        # clauses that ask are scored alone, but guarded whole, since a comma's clause may also
+        # scope what is asked (上海2020年,有多少...).
+        clauses = [c for c in _ZH_CLAUSE_END.split(message) if c.strip()]
+        asking = [c for c in clauses if _ASKS_IN_SENTENCE.search(c.strip())]
+        sentences, refers_back = clauses, True
     if not asking or len(asking) == len(sentences):
         return None
     alone = " ".join(asking)
     if len(words(normalize(alone))) < 2:
         return None
-    return alone, _REFERS_BACK.search(alone) is not None
+    return alone, refers_back or _REFERS_BACK.search(alone) is not None
 
 
 # "Apart from X, ...", 除了X,...: what is set aside, up to the next comma or question mark.

@@ -271,6 +271,10 @@ def test_a_question_is_asked_without_its_sentences_of_context(engine: Engine) ->
     ):
         dashed = engine.ask(question)
         assert dashed.answered and dashed.fact_id == fact_id
+    # A Chinese clause of context before a comma is not scored, but its names and numbers still count.
+    clause = engine.ask("我们小区门禁也老坏,华龙苑北里新门禁的钱是从哪儿来的?")
+    assert clause.answered and clause.fact_id == "property-public-income-new-access-system"
+    assert not engine.ask("上海2020年,有多少在职党员回社区报到?").answered
     he = engine.ask("Zhang Ge, the man quoted on lightening the load — what post does he hold?")
     assert not he.answered or he.fact_id == "zhang-ge-organisation-department"
 

@@ -406,6 +406,11 @@ def test_sentences_that_ask_nothing_are_context() -> None:
         "what post does he hold?", True
     )
     assert asking_sentences("a Beijing-wide figure for the reform?") is None  # a hyphen is no dash
+    # a Chinese clause of context before a comma: what asks is scored alone, but guarded whole,
+    # since the clause may scope it (上海2020年); a comma inside quotation marks ends no clause
+    assert asking_sentences("我们小区门禁也老坏,新门禁的钱是从哪儿来的?") == ("新门禁的钱是从哪儿来的?", True)
+    assert asking_sentences("上海2020年,有多少在职党员报到?") == ("有多少在职党员报到?", True)
+    assert asking_sentences("北京“街乡吹哨,部门报到”改革有哪些重要内容?") is None
 
 
 def test_a_number_of_items_asked_for_is_no_number_a_fact_must_hold() -> None:
