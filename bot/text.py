@@ -879,9 +879,10 @@ _ASKING = re.compile(
 # a question mark, holds a question word or opens with a request ("Tell me ...", "Need ...").
 # A line is a sentence too, and so is what a dash sets off ("as a PE teacher I'm curious - what was ...").
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[。？！])|\s*\n\s*|\s+[-–—]{1,2}\s+|\s*—\s*")
-# A full stop after these ends no sentence: "the No. 1 Reform", "owner vs. manager".
-# Not a comma inside quotation marks ("街乡吹哨,部门报到" is one name): a ” ahead before any “.
+# A Chinese clause ends at a comma or semicolon, but not inside quotation marks ("街乡吹哨,部门报到"
+# is one name): not where a ” lies ahead before any “.
 _ZH_CLAUSE_END = re.compile(r"(?<=[,，;；])(?![^“]*”)")
+# A full stop after these ends no sentence: "the No. 1 Reform", "owner vs. manager".
 _ABBREVIATED = re.compile(r"\b(?:no|nos|vs|mr|mrs|ms|dr|st|e\.g|i\.e|approx|etc|jr|sr|fig|cf|p|pp|[a-z])\.$", re.IGNORECASE)
 # In English a question word asks where it opens the sentence or follows a wish to know ("I'd
 # like to know how many ..."), not inside a statement ("..., which is why it caught my eye.").
