@@ -347,6 +347,8 @@ def test_a_gate_name_keeps_the_side_of_the_gate() -> None:
 
 def test_colloquial_fillers_are_no_words() -> None:
     assert words(normalize("这改革里头到底谁给谁报到啊,整不明白")) == ["改革", "报到"]
+    # "folks" and "guys" say only that people are meant: "hutong folks" are hutong residents
+    assert words(normalize("where can the hutong folks park, guys?")) == ["hutong", "park"]
 
 
 def test_polite_openers_jieba_tags_as_names_are_none() -> None:
