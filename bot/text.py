@@ -218,11 +218,11 @@ _KINDS = {
         r"|university of [a-z]|毕业|graduat|学历|\bdegree\b",
     ),
 }
-# "How many 名 (people)" is answered only by a fact that counts people: 多少名志愿者 is not
+# "How many 名 (people)" is answered only by a fact that counts people (多少个人 too): 多少名志愿者 is not
 # answered by "a group with 5 years of history". 个 counts anything, so a question's 个 says
 # nothing, and a fact's 个 answers any count but a count of people (news counts people in 名).
 _COUNTERS = {"名": "名位人", "位": "名位人", "人": "名位人", "项": "项个", "支": "支个", "家": "家个", "所": "所个", "户": "户个", "次": "次度回"}
-_ASKS_COUNT = re.compile(r"(?:多少|(?<![哪好])几)(" + "|".join(_COUNTERS) + ")")
+_ASKS_COUNT = re.compile(r"(?:多少|(?<![哪好])几)个?(" + "|".join(_COUNTERS) + ")")
 # The same in English: "how many volunteers" is a count of people, which a fact gives in 名, 位 or 人.
 _ASKS_PEOPLE = re.compile(
     # Up to two words of description between, not a verb: "how many communities did members report to" counts communities.

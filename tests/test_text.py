@@ -235,6 +235,7 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         ("加了多少名科长级别的领导", "新增科级领导干部212名", None),
         # A count of people needs a fact that counts people; 个 counts anything else.
         ("老街坊有多少名志愿者", "已有5年历史的志愿者组织,100多个社区", "a count in 名"),
+        ("有多少个人报到", "9175个法人单位党组织到街道报到", "a count in 人"),  # 个人: a count of people too
         ("有多少位党员报到", "71.7万名在职党员", None),
         ("报到的法人单位党组织有多少家", "9175个法人单位党组织", None),
         ("取消了多少项评比", "取消31项评比", None),
