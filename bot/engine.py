@@ -270,7 +270,9 @@ class Engine:
         counted = counted_thing(normalized)
         if counted and not any(self._speaks_of(entry, word) for word in counted):
             return _UNCOUNTED.format(" ".join(counted))
-        unmet = unmet_request(normalized, entry.claims, self._alike, entry.claim_names["en"])
+        unmet = unmet_request(
+            normalized, entry.claims, self._alike, entry.claim_names["en"], entry.loaded.document.source.date.year
+        )
         if unmet:
             return f"asks for {unmet}, which the fact does not state"
         if asks_name(normalized) and not self._gives_a_name(entry, query, language):

@@ -276,10 +276,10 @@ _COUNTED_WORDS = 2
 
 
 # The same in Chinese: 多少个街道, 几套门禁 (not 哪几 or 好几, which ask which or say "several",
-# nor 第几, an ordinal). The counter is skipped; amounts of time and money are no things.
+# nor 第几, an ordinal). The counter is skipped; an amount of time is no thing.
 _ZH_COUNTED_THING = re.compile(r"(?:多少|(?<![哪好第])几)([\u4e00-\u9fff]+)")
 _ZH_COUNTERS = "".join(_COUNTERS) + "个套座条种件辆批处"
-_ZH_MEASURES = frozenset("时间 年 天 月 钱 人".split())
+_ZH_MEASURES = frozenset({"时间"})  # (a single character, 年 or 钱, is no thing anyway)
 
 
 def counted_thing(normalized: str) -> list[str]:
@@ -420,30 +420,41 @@ _NOT_A_POST = re.compile(
 # A question that offers a deputy's title: "the head ... or a deputy?", "the deputy organisation chief".
 # Not one that sets it aside: "the head (not the deputy)".
 _OFFERS_DEPUTY = re.compile(r"(?<!not )(?<!not the )(?<!not a )(?<!non-)\b(?:deputy|vice)\b|(?<!不是)(?<!并非)(?<![不非])副")
-# The article's own "this year" and "last year": a question for last year is not answered by a
-# fact about this year, nor the other way round.
-_THIS_YEAR = r"今年|\bthis year\b|2019"
-_LAST_YEAR = r"去年|\blast year\b|2018"
-_RELATIVE_YEARS = [
-    (re.compile(r"去年|\blast year\b"), re.compile(_LAST_YEAR), re.compile(_THIS_YEAR)),
-    (re.compile(r"今年|\bthis year\b"), re.compile(_THIS_YEAR), re.compile(_LAST_YEAR)),
-]
+_THIS_YEAR = r"今年|\bthis year\b"
+_LAST_YEAR = r"去年|\blast year\b"
 _VISITS_PAID = re.compile(r"(\bvisits?\b(?: [\w']+){0,4}) paid\b")
 
 
-def unmet_request(question: str, fact: str, alike: Alike | None = None, named: Container[str] = ()) -> str | None:
+@lru_cache(maxsize=64)
+def _relative_years(year: int | None) -> list[tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]]:
+    """Return (asked, held, other) patterns for a document's own "last year" and "this year".
+
+    A question for last year is not answered by a fact about this year, nor the other way round;
+    a fact may say either as a year, ``year`` (the document's) or the one before it.
+    """
+    this, last = (_THIS_YEAR, _LAST_YEAR) if year is None else (rf"{_THIS_YEAR}|{year}", rf"{_LAST_YEAR}|{year - 1}")
+    return [
+        (re.compile(_LAST_YEAR), re.compile(last), re.compile(this)),
+        (re.compile(_THIS_YEAR), re.compile(this), re.compile(last)),
+    ]
+
+
+def unmet_request(
+    question: str, fact: str, alike: Alike | None = None, named: Container[str] = (), year: int | None = None
+) -> str | None:
     """Return what a normalised question asks for that a normalised fact text does not say, or None.
 
     One of the kinds in ``_KINDS`` (an age, a date, a price, a country ...); a count of people
     when the fact counts something else; the name of something it mentions only as "a" one
     (``unnamed_thing``); a title it does not name or names only as a deputy's; a level of
-    government or rank when the fact speaks of another.
+    government or rank when the fact speaks of another; the last year of ``year`` (the fact's
+    document's) when the fact speaks of that year, or the other way round.
     """
     question = _VISITS_PAID.sub(r"\1 made", question)  # "the visits Cai Qi paid" were made, not paid for
     for kind, (asks, holds) in _KIND_PATTERNS.items():
         if asks.search(question) and not holds.search(fact):
             return kind
-    for asks, holds, other in _RELATIVE_YEARS:
+    for asks, holds, other in _relative_years(year):
         asked = asks.search(question)
         if asked and other.search(fact) and not holds.search(fact):
             return f"{asked.group()} (the fact speaks of another year)"
