@@ -45,6 +45,7 @@ class Thresholds:
     covered: float = 90.0  # coverage at or above which the best fact holds the whole question
     meaning_shrink: float = 1.0  # ridge on the within-fact covariance before whitening (bot/meaning.py)
     word_alike: float = 0.5  # cosine at which a thing asked is the one a fact leaves unnamed in other words
+    overtake_lead: float = 0.35  # how much closer in meaning than every other close fact a runner-up answers instead
 
 
 DEFAULT_THRESHOLDS = Thresholds()
@@ -221,9 +222,16 @@ class Engine:
         if not ranked:
             return Answer(question=question, language=language, decision="unknown")
         best_score, best = ranked[0]
-        reason = self._doubt(question, language, query, ranked[0]) or self._rival(query, language, ranked)
+        reason = self._doubt(question, language, query, ranked[0])
         if reason is None:
-            return self._answer(question, language, self._entries[best.index].loaded, best_score)
+            reason, closer = self._rival(query, language, ranked)
+            if reason is None:
+                return self._answer(question, language, self._entries[best.index].loaded, best_score)
+            # The best fact by words is no answer, but a close runner-up clearly nearer in meaning
+            # than every other close fact is, if it passes its own guards ("Hetaoyuan building
+            # floors": the first floor's fact by words, the building's by meaning).
+            if closer is not None and self._doubt(question, language, query, closer) is None:
+                return self._answer(question, language, self._entries[closer[1].index].loaded, closer[0])
         if reason.startswith(_CANNOT_COUNT) and len(ranked) > 1 and ranked[1][0] > best_score - self.thresholds.margin:
             # The best fact cannot answer a count at all, so it is no rival to the close one that
             # can ("How many floors does the Hetaoyuan building have?" ranks the third floor's fact
@@ -231,7 +239,7 @@ class Engine:
             # years): that one answers if it passes every guard and clears its own rivals. Only for
             # these guards: measured, the others' refusals also hold near-misses back.
             rest = ranked[1:]
-            if self._doubt(question, language, query, rest[0]) is None and self._rival(query, language, rest) is None:
+            if self._doubt(question, language, query, rest[0]) is None and self._rival(query, language, rest)[0] is None:
                 return self._answer(question, language, self._entries[rest[0][1].index].loaded, rest[0][0])
         suggestions = tuple(
             self._suggestion(self._entries[s.index].loaded, language, score)
@@ -313,8 +321,11 @@ class Engine:
         ends = np.cumsum([len(qs) for qs in asked])
         return np.split(vectors, ends[:-1])
 
-    def _rival(self, query: _Query, language: Language, ranked: list[tuple[float, Scored]]) -> str | None:
-        """Return why a fact within the margin of the best one leaves the answer in doubt, or None.
+    def _rival(
+        self, query: _Query, language: Language, ranked: list[tuple[float, Scored]]
+    ) -> tuple[str | None, tuple[float, Scored] | None]:
+        """Return why a fact within the margin of the best one leaves the answer in doubt (None if none
+        does), and the close runner-up that is then clearly the nearest in meaning, if one is.
 
         Facts that share a subject (three floors of one building) score alike on words, and
         alike in meaning too: most of a phrasing's meaning is the subject they share. So the
@@ -323,28 +334,41 @@ class Engine:
         best fact still answers if what is left of one of its phrasings is clearly the closest.
         All of it in the whitened space, where the ways one fact's phrasings differ from each
         other (wording) weigh less than the ways facts differ (bot/meaning.py, whitening).
+
+        A runner-up clearly nearer (``overtake_lead``) than every other close fact, the best one
+        included, is returned: words nearly tie there, and meaning tells them apart. Its lead is
+        smaller than the best fact's own (calibrated: at the best fact's, it answers almost nothing
+        more; at the smaller, the best fact itself answers near-misses).
         """
         t = self.thresholds
-        close = [s for score, s in ranked[1:] if score > ranked[0][0] - t.margin]
+        close = [pair for pair in ranked[1:] if pair[0] > ranked[0][0] - t.margin]
         if not close:
-            return None
-        facts = [self._phrasing_vectors[language][s.index] for s in (ranked[0][1], *close)]
+            return None, None
+        facts = [self._phrasing_vectors[language][s.index] for _, s in (ranked[0], *close)]
         subject = np.mean([vectors.mean(axis=0) for vectors in facts], axis=0)
         # Typos corrected first: a misspelt word is a different token to the model, not a near one.
         spelt = respell(query.normalized, self._index.spell)
         asked = unit(unit(self._meaning.embed([spelt])[0] @ self._whitening[language]) - subject)
-        best, *others = (float((unit(vectors - subject) @ asked).max()) for vectors in facts)
+        nearness = [float((unit(vectors - subject) @ asked).max()) for vectors in facts]
+        best, others = nearness[0], nearness[1:]
         # A best fact that holds the whole question leaves only which sibling is meant in doubt,
         # not whether the question asks something else: a smaller lead in meaning settles it.
         lead = t.covered_lead if ranked[0][1].coverage >= t.covered else t.meaning_lead
         if best - max(others) >= lead:
-            return None
+            return None, None
         # A question that asks why (or how long) and of the close facts only the best one's
         # phrasings ever ask it: the question word tells the siblings apart where meaning did not.
         kind, kinds = asked_kind(query.normalized), self._kinds[language]
-        if kind and kind in kinds[ranked[0][1].index] and not any(kind in kinds[s.index] for s in close):
-            return None
-        return f"runner-up {self._entries[close[0].index].loaded.id} within {t.margin:.0f}"
+        if kind and kind in kinds[ranked[0][1].index] and not any(kind in kinds[s.index] for _, s in close):
+            return None, None
+        # A question of one word ("library") asks nothing beyond a subject the close facts share:
+        # what is left of it once the subject is taken away says nothing of which one is meant.
+        closer = None
+        if len(set(query.content)) > 1:
+            nearest = max(range(len(others)), key=others.__getitem__)
+            rest = [best, *others[:nearest], *others[nearest + 1:]]
+            closer = close[nearest] if others[nearest] - max(rest) >= t.overtake_lead else None
+        return f"runner-up {self._entries[close[0][1].index].loaded.id} within {t.margin:.0f}", closer
 
     def _alike(self, word: str, others: list[str]) -> bool:
         """True if ``word`` is close in meaning to one of ``others`` (singer, vocal)."""

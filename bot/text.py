@@ -210,6 +210,11 @@ _KINDS = {
         r"前任|上一任|继任|接任|接替|\bpredecessors?\b|\bsuccessors?\b|\bsucceeded\b|\breplaced\b",
         r"前任|上一任|继任|接任|接替|predecessor|successor|succeeded|replaced|took over",
     ),
+    # A subject taught: a fact that says someone teaches at a university does not say what.
+    "a subject taught": (
+        r"\b(?:what|which) subjects?\b[^?.]*\bteach|\bteach(?:es|ing)?\b[^?.]*\b(?:what|which) subjects?\b|教什么课|教哪门",
+        r"课|学科|专业|\bsubjects?\b|\bclass(?:es)?\b|\blessons?\b|\bcourses?\b",
+    ),
     "a university": (
         r"哪所大学|哪个大学|什么大学|哪所学校毕业|大学(?:里)?学的|学什么专业|什么专业"
         r"|which university|what university|which college|\bat university|\bat college",

@@ -329,6 +329,39 @@ def test_a_smaller_lead_in_meaning_answers_a_question_the_best_fact_holds_whole(
     assert unsure.suggestions[0].fact_id == "xicheng-parking-opened-streets-malls"
 
 
+@pytest.mark.parametrize(
+    "question, first_by_words, fact_id",
+    [
+        # The building's fact holds every word ("floor", "small building"); the third floor's is what is asked.
+        ("What is on the third floor of the small Hetaoyuan building?", "hetaoyuan-three-storey-building", "hetaoyuan-third-floor-veterans"),
+        # The third floor's fact holds "building" and "floors" too; the building's is what is asked.
+        ("Hetaoyuan building floors", "hetaoyuan-third-floor-veterans", "hetaoyuan-three-storey-building"),
+    ],
+)
+def test_a_close_runner_up_clearly_nearest_in_meaning_answers_instead(
+    engine: Engine, question: str, first_by_words: str, fact_id: str
+) -> None:
+    (first, first_score), (second, second_score) = engine.rank(question)[:2]
+    assert (first, second) == (first_by_words, fact_id) and first_score - second_score < engine.thresholds.margin
+    answer = engine.ask(question)
+    assert answer.answered and answer.fact_id == fact_id
+    # Asked to lead by more than cosine allows, the runner-up does not answer: a "did you mean".
+    strict = Engine(engine.base, dataclasses.replace(engine.thresholds, overtake_lead=2.0))
+    unsure = strict.ask(question)
+    assert not unsure.answered and unsure.reason.startswith("runner-up")
+    assert {s.fact_id for s in unsure.suggestions} >= {first, second}
+
+
+def test_a_one_word_question_gives_a_runner_up_no_ground_to_answer() -> None:
+    # "library" is the subject of every fact of this small base: what is left of it once the subject
+    # is taken away is noise, and the curator's and the readers' facts tie on words.
+    small = load_engine(ROOT / "tests" / "slack" / "facts")
+    (_, first_score), (_, second_score) = small.rank("library")[:2]
+    assert first_score - second_score < small.thresholds.margin
+    answer = small.ask("library")
+    assert not answer.answered and answer.reason.startswith("runner-up") and len(answer.suggestions) == 2
+
+
 def test_a_large_number_given_leaves_only_the_facts_that_hold_it(engine: Engine) -> None:
     # "figure" and "refer" are in many facts' phrasings; 9175 in one fact only.
     question = "What does the figure 9,175 refer to?"

@@ -152,6 +152,12 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         ("which university does zhang ying teach at?", "zhang ying invited her university students", "a university"),
         ("张颖在哪所大学教书", "张颖请了自己的大学生,大学老师张颖", "a university"),
         ("张颖在哪所大学教书", "张颖在北京大学教书", None),
+        # A subject taught is not said by a fact that says only where someone teaches.
+        ("what subject does zhang ying teach?", "zhang ying, a university teacher", "a subject taught"),
+        ("which subject does the lecturer teach at her university", "大学老师张颖", "a subject taught"),
+        ("张颖教什么课", "大学老师张颖在龙泽园住了近20年", "a subject taught"),
+        ("what subject did the students teach the kids?", "her students gave the children science classes", None),
+        ("what was the subject of the drama sketches?", "sketches on the law", None),  # a topic, nothing taught
         ("which university does she teach at?", "she teaches at peking university", None),
         ("what did the lessons that university students gave do?", "university students gave lessons", None),
         ("how was the new door system paid for", "paid for from the compound's public income", None),  # how funded, not a price
