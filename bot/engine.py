@@ -270,9 +270,9 @@ class Engine:
         t = self.thresholds
         score, scored = best
         entry = self._entries[scored.index]
-        if score < t.answer:
-            return f"score {score:.0f} below {t.answer:.0f}"
         normalized = query.normalized
+        if score < t.answer and not (score >= t.suggest and self._named_by_number(query, entry)):
+            return f"score {score:.0f} below {t.answer:.0f}"
         if asks_quantity(normalized) and not entry.quantitative:
             return _NO_QUANTITY
         counted = counted_thing(normalized)
@@ -304,6 +304,13 @@ class Engine:
             if not self._names_background(name):
                 return f"name {name} not in the fact"
         return None
+
+    def _named_by_number(self, query: _Query, entry: _Entry) -> bool:
+        """True if the question gives a large number (9,175) that this fact holds and no other does."""
+        specific = {n for n in query.numbers if _specific(n)}
+        return bool(specific) and all(
+            n in entry.numbers and sum(1 for e in self._entries if n in e.numbers) == 1 for n in specific
+        )
 
     def _speaks_of(self, entry: _Entry, word: str) -> bool:
         """True if the fact speaks of the thing a question counts (``counted_thing``), allowing for a typo.

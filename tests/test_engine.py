@@ -368,6 +368,16 @@ def test_a_large_number_given_leaves_only_the_facts_that_hold_it(engine: Engine)
     assert engine.rank(question)[0][0] == "legal-entity-orgs-reported-9175"
     answer = engine.ask(question)
     assert answer.answered and answer.fact_id == "legal-entity-orgs-reported-9175"
+    # A large number that one fact alone holds names that fact: a score below the answer
+    # threshold (other words of the question are no fact's) is enough if it would be a suggestion.
+    vague = "explain the 9175 from the piece"
+    [(fact_id, score)] = engine.rank(vague)[:1]
+    assert fact_id == "legal-entity-orgs-reported-9175"
+    assert engine.thresholds.suggest <= score < engine.thresholds.answer
+    named = engine.ask(vague)
+    assert named.answered and named.fact_id == fact_id
+    unnamed = engine.ask("explain the figure from the piece")
+    assert not unnamed.answered
     # A number no fact holds leaves every candidate in, for the number guard to refuse.
     unheld = engine.ask("What does the figure 9,176 refer to?")
     assert not unheld.answered and unheld.reason == "number 9176 not in the fact"
