@@ -341,7 +341,12 @@ _PHRASE_ENDS = frozenset("who whom whose which that in at from of for with on by
 # a bracketed name: "Dongxinglou (东兴楼), a long-established restaurant" is named; "one Party
 # member, a vocal master" is not.
 # (A lookahead, so that "a master built a choir" yields both.)
-_DESCRIBED = re.compile(r"(?=(?<!\), )\b(?:a|an|some|one)\s+((?:[\w'-]+\s+){0,3}[\w'-]+))")
+# Or what "some" of a kind are said to be: "some Party members in the community are master
+# calligraphers" speaks of calligraphers, unnamed.
+_DESCRIBED = re.compile(
+    r"(?=(?<!\), )\b(?:a|an|some|one)\s+((?:[\w'-]+\s+){0,3}[\w'-]+))"
+    r"|\bsome\s+(?:[\w'-]+\s+){0,5}?(?:are|were)\s+((?:[\w'-]+\s+){0,2}[\w'-]+)"
+)
 Alike = Callable[[str, list[str]], bool]
 
 
@@ -369,7 +374,9 @@ def unnamed_thing(question: str, claims: str, alike: Alike | None = None, named:
         # "a mechanism of "Party-building leadership ..."": the fact names it after all.
         if re.search(rf"\b{re.escape(head[0])}s? (?:of|called|named|known as|dubbed) [\"“]", claims):
             return None
-        described = [w for m in _DESCRIBED.finditer(claims) for w in m.group(1).split() if w not in EN_STOPWORDS]
+        described = [
+            w for m in _DESCRIBED.finditer(claims) for w in (m.group(1) or m.group(2)).split() if w not in EN_STOPWORDS
+        ]
         # In the fact's words ("choir", "choirs"), or in other words ("the singer" for "a vocal
         # master"): ``alike`` says if the thing asked is close in meaning to a word described.
         if head[0] in described or head[0] + "s" in described or (alike and described and alike(head[0], described)):
@@ -1070,7 +1077,11 @@ def capitalised_names(text: str, common_words: Container[str] = frozenset()) -> 
 # the labelled sets: who, where, when, how and how many did not tell siblings apart as safely
 # (each answered near-misses: "who chairs ...", "when will every subdistrict ...").
 _ASKED_KINDS = {
-    "reason": re.compile(r"\bwhy\b|\bwhat for\b|为什么|为何|为啥"),
+    # A purpose or a point asks why in other words ("what's the point of ...", 目的).
+    "reason": re.compile(
+        r"\bwhy\b|\bwhat for\b|为什么|为何|为啥|\bpurpose\b|\bthe point of\b|\bwhat(?:'s| is| was) the point\b|\breasons?\b"
+        r"|\b(?:meant|trying) to achieve\b|目的|为了什么"
+    ),
     "duration": re.compile(
         r"\bhow long\b|\bhow many (?:more )?(?:years|months|weeks|days)\b|\bfor how many\b|多久|多长时间|几年了|多少年"
     ),

@@ -528,6 +528,9 @@ def test_counted_thing(question: str, thing: list[str]) -> None:
         ("what's the name of the mechanism?", 'the branch created a governance mechanism of "party-led five-party co-building"', None),
         ("what's the name of the mechanism?", "the branch created a governance mechanism", "mechanism"),
         ("how many choirs are there?", "a small choir", None),  # no name asked
+        # what "some" of a kind are said to be is unnamed too
+        ("what's the name of the calligrapher?", "some party members in the community are master calligraphers", "calligrapher"),
+        ("what's the name of the calligrapher?", "the calligrapher wang ming leads classes", None),
     ],
 )
 def test_unnamed_thing(question: str, fact: str, thing: str | None) -> None:
@@ -661,6 +664,12 @@ def test_odd_input_reads_as_no_context_no_quote_and_no_floor(text: str) -> None:
         ("how many parking spaces were added?", None),  # a quantity
         ("who is the director?", None),
         ("how long and why?", "duration"),  # the first asked
+        # a purpose or a point asks why in other words
+        ("what's the point of linking up mass organisations?", "reason"),
+        ("what was the purpose of the campaign?", "reason"),
+        ("what were they trying to achieve?", "reason"),
+        ("减负的目的是什么", "reason"),
+        ("what is the campaign?", None),
     ],
 )
 def test_asked_kind(question: str, kind: str | None) -> None:
