@@ -89,6 +89,12 @@ class Index:
         # Two letters swapped (thrid, spcaes) cost two edits in the ratio but are one slip of
         # the fingers; only trusted from five letters on and with the first letter right, so
         # that "cost" never becomes "post".
+        if len(word) == 4:
+            # Four letters: only two swapped (Wnag, Fneg), which keeps every letter of the word.
+            swapped = [w for w in self._latin_vocab if len(w) == 4 and w[0] == word[0] and sorted(w) == sorted(word)
+                       and sum(a != b for a, b in zip(w, word)) == 2]
+            if len(swapped) == 1:
+                return swapped[0]
         if len(word) >= 5:
             same_start = [w for w in self._latin_vocab if w[0] == word[0]]
             hit = process.extractOne(word, same_start, scorer=DamerauLevenshtein.distance, processor=_PROCESSOR, score_cutoff=1)
