@@ -67,6 +67,14 @@ _ZH_FORMAL = {
     "系何人": "是谁", "何人": "谁", "何职": "什么职务", "现任何职": "现任什么职务", "担任何职": "担任什么职务",
     "何时": "什么时候", "何处": "哪里", "何地": "哪里", "何种": "什么", "何为": "什么是", "有何": "有什么", "为何": "为什么",
 }
+# Cantonese written as spoken (Hong Kong, Guangdong): its own characters and phrases, read as the
+# Mandarin they stand for. Only ones Mandarin does not use (係 is 系 once simplified, and 系 is Mandarin).
+_CANTONESE = {
+    "乜嘢": "什么", "咩": "什么", "嘅": "的", "啲": "些", "冇": "没有", "佢哋": "他们", "佢": "他", "哋": "们",
+    "喺": "在", "咗": "了", "嚟": "来", "睇": "看", "嘢": "东西", "嗰": "那", "揾": "找", "几多": "多少",
+    "点样": "怎样", "边个": "谁",
+}
+_CANTONESE_RE = re.compile("|".join(sorted(_CANTONESE, key=len, reverse=True)))
 # Beijing speech adds 儿 to words (小院儿, 这事儿, 多会儿): the word is the same without it.
 # Not where 儿 is a child or a son (儿童, 儿子, 幼儿, 女儿, 婴儿).
 _ERHUA = re.compile(r"(?<=[\u4e00-\u9fff])(?<![女幼婴孤健男胎孩宠少托患育妻侄孙哥娘])儿(?![童子女科孙歌媳])")
@@ -596,7 +604,7 @@ def canonical_numbers(text: str) -> str:
 def normalize(text: str) -> str:
     """Return the matching form of ``text``: clean, case-folded, Simplified Chinese, canonical numbers."""
     plain = _ZH_FORMAL_RE.sub(lambda m: _ZH_FORMAL[m.group()], _T2S.convert(clean(text).casefold()))
-    plain = _ERHUA.sub("", plain)
+    plain = _CANTONESE_RE.sub(lambda m: _CANTONESE[m.group()], _ERHUA.sub("", plain))
     return canonical_numbers(plain)
 
 

@@ -29,6 +29,10 @@ from bot.text import (
         ("任何人都能报到吗", "任何人都能报到吗"),  # 何人 inside 任何人 asks nothing
         ("往东四那小院儿跑了几趟", "往东四那小院跑了几趟"),  # Beijing's 儿 added to a word
         ("幼儿和儿童,女儿", "幼儿和儿童,女儿"),  # 儿 as a child
+        # Cantonese as written in Hong Kong: its own characters read as the Mandarin they stand for
+        ("放假嘅时间用来做啲咩?", "放假的时间用来做些什么?"),
+        ("佢哋喺社區做咗幾多嘢", "他们在社区做了多少东西"),
+        ("系统和关系", "系统和关系"),  # 系 is Mandarin: left alone
         ("at 9:30: what, 1:2:3", "at 9:30: what, 1:2:3"),  # no emoji
         ("roughly seven hundred thousand members", "roughly 700000 members"),  # scales multiply
         ("just over nine thousand", "just over 9,000"),
