@@ -60,6 +60,9 @@ class Index:
         # English words that are words in their own right (stopwords among them): "weather" is no typo of "whether".
         self._dictionary = dictionary
         self._latin_vocab = sorted(w for w in latin_words if len(w) >= 4)
+        self._anagrams: dict[str, list[str]] = defaultdict(list)  # the known words by their letters, sorted
+        for w in self._latin_vocab:
+            self._anagrams["".join(sorted(w))].append(w)
         # Chinese is typed by sound: a wrong character is most often a homophone (党圆 for 党员).
         # Known words and bigrams by their toneless pinyin; the more common one wins a clash.
         self._sounds: dict[str, str] = {}
@@ -83,18 +86,15 @@ class Index:
         """Return the known English word that ``word`` is a typo of, or ``word`` itself."""
         if word in self.latin_words or word in self._dictionary or len(word) < 4 or not word.isalpha():
             return word
+        # Two letters swapped (thrid, spcaes, Wnag, tiems) cost two edits in the ratio but are one
+        # slip of the fingers, and keep every letter: the one known word so typed, first letter right.
+        swapped = [w for w in self._anagrams.get("".join(sorted(word)), ()) if w[0] == word[0] and _swapped(w, word)]
+        if len(swapped) == 1:
+            return swapped[0]
         hit = process.extractOne(word, self._latin_vocab, scorer=fuzz.ratio, processor=_PROCESSOR, score_cutoff=_TYPO_CUTOFF)
         if hit:
             return hit[0]
-        # Two letters swapped (thrid, spcaes) cost two edits in the ratio but are one slip of
-        # the fingers; only trusted from five letters on and with the first letter right, so
-        # that "cost" never becomes "post".
-        if len(word) == 4:
-            # Four letters: only two swapped (Wnag, Fneg), which keeps every letter of the word.
-            swapped = [w for w in self._latin_vocab if len(w) == 4 and w[0] == word[0] and sorted(w) == sorted(word)
-                       and sum(a != b for a, b in zip(w, word)) == 2]
-            if len(swapped) == 1:
-                return swapped[0]
+        # Any other one slip only from five letters on, first letter right, so that "cost" never becomes "post".
         if len(word) >= 5:
             same_start = [w for w in self._latin_vocab if w[0] == word[0]]
             hit = process.extractOne(word, same_start, scorer=DamerauLevenshtein.distance, processor=_PROCESSOR, score_cutoff=1)
@@ -266,6 +266,12 @@ class _Sounds:
             if end is not None and 2 <= end - first <= _PINYIN_SPAN and self._letters.startswith(letters, at):
                 found["".join(self._chars[first:end])] += 1
         return found.most_common(1)[0][0] if found else None
+
+
+def _swapped(known: str, typed: str) -> bool:
+    """True if ``typed`` is ``known`` with two neighbouring letters swapped."""
+    at = [i for i, (a, b) in enumerate(zip(known, typed)) if a != b]
+    return len(known) == len(typed) and len(at) == 2 and at[1] == at[0] + 1 and known[at[0]] == typed[at[1]]
 
 
 def _sound(text: str) -> str:

@@ -45,6 +45,7 @@ ANSWERED = [
     ("听说18年有七十多万党员回居住地报到,准数是多少?", "working-members-reported-2018"),
     ("How long has Zhang Yng lived in Longzeyuan?", "zhang-ying-longzeyuan-20-years"),  # a name's short typo
     ("who is Wnag Fneg?", "wang-feng-bocog-deputy-secretary"),  # four letters, two of them swapped
+    ("how many tiems has Cai Qi been to the Dongsi courtyard this year?", "cai-qi-dongsi-courtyard-twice"),  # times, not ties
     ("Is this Shi Feng's third year as director?", "shi-feng-third-year-in-post"),  # 第三年: the ordinal is held
     # Chinese names by their initials, as typed in chat: BJ is 北京, XC 西城
     ("which hutong courtyard did the BJ party secretary visit twice", "cai-qi-dongsi-courtyard-twice"),

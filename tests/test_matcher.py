@@ -35,3 +35,18 @@ def test_pinyin_of_the_facts_chinese_is_read_as_that_chinese(index: Index, quest
 ])
 def test_english_and_unknown_sounds_are_left_alone(index: Index, question: str) -> None:
     assert index.from_pinyin(question) == question
+
+
+@pytest.mark.parametrize("typed, known", [
+    ("tiems", "times"),  # two neighbouring letters swapped, though "ties" is nearer by ratio
+    ("wnag", "wang"),  # four letters: only a swap is trusted
+    ("thrid", "third"),
+    ("memebrs", "members"),  # any one slip from five letters on
+    ("wnga", "wnga"),  # two slips: left as typed
+    ("post", "post"),  # one letter changed in four: not "cost"
+    ("tsop", "tsop"),  # a swap that changes the first letter is not trusted
+])
+def test_a_typo_is_corrected_to_the_one_known_word_it_slips_from(typed: str, known: str) -> None:
+    words = {"times", "ties", "wang", "ways", "third", "members", "cost", "stop", "past"}
+    spelling = Index([{}], [[]], latin_words=words)
+    assert spelling.spell(typed) == known
