@@ -155,6 +155,8 @@ class Engine:
             for language, lists in asked_by_language.items()
         }
         self._entity_words = frozenset(entity_words)
+        # How many facts hold each number: one that a single fact holds names it (_named_by_number).
+        self._number_holders = Counter(n for entry in entries for n in entry.numbers)
         # The model's English words in any form: a common word opening a question is no name.
         self._common_words = Vocabulary(self._meaning.words)
         # A scan of every fact per name asked: cached (thread-safe, bounded) since names recur.
@@ -308,9 +310,7 @@ class Engine:
     def _named_by_number(self, query: _Query, entry: _Entry) -> bool:
         """True if the question gives a large number (9,175) that this fact holds and no other does."""
         specific = {n for n in query.numbers if _specific(n)}
-        return bool(specific) and all(
-            n in entry.numbers and sum(1 for e in self._entries if n in e.numbers) == 1 for n in specific
-        )
+        return bool(specific) and all(n in entry.numbers and self._number_holders[n] == 1 for n in specific)
 
     def _speaks_of(self, entry: _Entry, word: str) -> bool:
         """True if the fact speaks of the thing a question counts (``counted_thing``), allowing for a typo.
