@@ -20,8 +20,8 @@ from bot.factbase import FactBase, LoadedFact, load_factbase
 from bot.matcher import Index, Scored
 from bot.meaning import Meaning, load_meaning, unit, whitening
 from bot.text import (
-    EN_STOPWORDS, Vocabulary, asked_kind, asked_part, asking_sentences, asks_name, asks_quantity, bigrams, capitalised_names,
-    clean, counted_thing, detect_language, enumerated_numbers, floors, latin_words, mentions, normalize, numbers,
+    EN_STOPWORDS, Vocabulary, asked_figures, asked_kind, asked_part, asking_sentences, asks_name, asks_quantity,
+    bigrams, capitalised_names, clean, counted_thing, detect_language, enumerated_numbers, floors, latin_words, mentions, normalize, numbers,
     ordinal_numbers, place_names, quoted_names, respell, rough_numbers, set_aside, stem, states_quantity,
     tagged_names, tagged_words, unmet_request, unquoted, wade_giles, with_bigrams, words,
 )
@@ -77,6 +77,7 @@ class _Entry:
     initials: frozenset[str]  # its Chinese names by the first letters of their syllables: BJ, XC
     wade_giles: frozenset[str]  # its Chinese names' runs of syllables in Wade-Giles: tsai, chi, hsicheng
     floors: frozenset[str]  # the floors of a building its source and answers name: 3 for 三楼, the third floor
+    own_numbers: frozenset[str]  # the numbers of its answers and phrasings (not of its source sentence)
 
 
 class Engine:
@@ -124,6 +125,7 @@ class Engine:
             entries.append(_Entry(
                 loaded, joined, frozenset(numbers(joined)), quantitative, claims, claim_names, held_words, fact_latin,
                 initials, _wade_giles_names(fact.entities), frozenset(floors(claims)),
+                frozenset(numbers("\n".join([*asked, *others]))),
             ))
             for entity in fact.entities:
                 parts = cut[normalize(entity)]
@@ -186,6 +188,14 @@ class Engine:
             holding = [pair for pair in ranked if not _missing_numbers(normalized, specific, self._entries[pair[1].index])]
             if holding and len(holding) < len(ranked):
                 ranked = holding
+        # A figure asked about as such ("What's the 31 in the campaign?", 31指的是什么) is what the
+        # fact that gives it in its own answer or phrasings is about; facts that only quote it in a
+        # sentence they share are no candidates.
+        asked = asked_figures(normalized)
+        if asked:
+            owning = [pair for pair in ranked if all(n in self._entries[pair[1].index].own_numbers for n in asked)]
+            if owning and len(owning) < len(ranked):
+                ranked = owning
         return query, ranked
 
     def rank(self, question: str) -> list[tuple[str, float]]:

@@ -395,6 +395,19 @@ def unnamed_thing(question: str, claims: str, alike: Alike | None = None, named:
     return None
 
 
+# A figure asked about as such: "what's the 31 in ...", "the 150 figure", 31项指的是什么; not a number
+# that counts something ("the 150 items") or is part of a word ("the 5-party arrangement").
+_ASKED_FIGURE = re.compile(
+    r"(?:\bthe |\bthat |\bthis |figure |number )(\d+)(?= (?:figure|number|in|about|from|mentioned|refers?|stands?)\b|\s*[?,—]| - |$)"
+    r"|(?<![\d.])(\d+)[项个名家位次]?(?:这个数字?|这个数据)?(?:指的是|是指|指什么|代表|是什么|是啥|说的是)"
+)
+
+
+def asked_figures(normalized: str) -> set[str]:
+    """Return the numbers a normalised question asks the meaning of ("what's the 31 in ...")."""
+    return {n for found in _ASKED_FIGURE.findall(normalized) for n in found if n}
+
+
 def asks_name(normalized: str) -> bool:
     """True when a normalised question asks what someone or something is called."""
     return bool(_ASKS_NAME.search(normalized))

@@ -363,6 +363,22 @@ def test_a_one_word_question_gives_a_runner_up_no_ground_to_answer() -> None:
     assert not answer.answered and answer.reason.startswith("runner-up") and len(answer.suggestions) == 2
 
 
+@pytest.mark.parametrize(
+    "question, fact_id",
+    [
+        ("So what is the 31 in the community burden-reduction campaign?", "burden-reduction-31-evaluation-projects"),
+        ("what does the 150 in the community burden-reduction campaign refer to?", "burden-reduction-150-work-items"),
+    ],
+)
+def test_a_figure_asked_about_is_the_fact_that_gives_it_in_its_own_words(engine: Engine, question: str, fact_id: str) -> None:
+    # Five facts quote the sentence that holds 31 and 150; the campaign's fact ranks first on the
+    # question's other words. The fact whose own answer and phrasings give the figure is meant.
+    quoting = [loaded.id for loaded in engine.base.facts if "31" in loaded.fact.source and "150" in loaded.fact.source]
+    assert len(quoting) > 2 and fact_id in quoting
+    answer = engine.ask(question)
+    assert answer.answered and answer.fact_id == fact_id
+
+
 def test_a_large_number_given_leaves_only_the_facts_that_hold_it(engine: Engine) -> None:
     # "figure" and "refer" are in many facts' phrasings; 9175 in one fact only.
     question = "What does the figure 9,175 refer to?"

@@ -6,6 +6,7 @@ from bot.text import (
     asked_part, asks_name, asks_quantity, canonical_numbers, ordinal_numbers, capitalised_names, clean, counted_thing, mentions, quoted_names,
     detect_language, enumerated_numbers, normalize, numbers, rough_numbers, set_aside, states_quantity, tagged_names, tokens,
     unmet_request, unnamed_thing, unquoted, words, floors, Vocabulary, wade_giles, asking_sentences, place_names, asked_kind,
+    asked_figures,
 )
 
 
@@ -678,3 +679,19 @@ def test_odd_input_reads_as_no_context_no_quote_and_no_floor(text: str) -> None:
 )
 def test_asked_kind(question: str, kind: str | None) -> None:
     assert asked_kind(normalize(question)) == kind
+
+
+@pytest.mark.parametrize(
+    "question, figures",
+    [
+        ("What's the 31 in the burden-reduction campaign?", {"31"}),
+        ("what does the figure 150 stand for?", {"150"}),
+        ("the number 150 in the burden-reduction part - what does it refer to?", {"150"}),
+        ("31项指的是什么", {"31"}),
+        ("文中的150是什么", {"150"}),
+        ("how many of the 150 items were cut?", set()),  # a count of items, not the figure asked about
+        ("what is the five-party arrangement?", set()),  # part of a word
+    ],
+)
+def test_asked_figures(question: str, figures: set[str]) -> None:
+    assert asked_figures(normalize(question)) == figures
