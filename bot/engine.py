@@ -21,9 +21,9 @@ from bot.matcher import Index, Scored
 from bot.meaning import Meaning, load_meaning, unit, whitening
 from bot.text import (
     EN_STOPWORDS, Vocabulary, asked_figures, asked_kind, asked_part, asking_sentences, asks_name, asks_quantity,
-    bigrams, capitalised_names, clean, counted_thing, detect_language, enumerated_numbers, floors, latin_words, mentions, normalize, numbers,
-    ordinal_numbers, place_names, quoted_names, respell, rough_numbers, set_aside, stem, states_quantity,
-    tagged_names, tagged_words, unmet_request, unquoted, wade_giles, with_bigrams, words,
+    bigrams, capitalised_names, clean, counted_thing, detect_language, enumerated_numbers, floors, latin_words,
+    mentions, normalize, numbers, ordinal_numbers, place_names, quoted_names, respell, rough_numbers, set_aside,
+    stem, states_quantity, tagged_names, tagged_words, unmet_request, unquoted, wade_giles, with_bigrams, words,
 )
 
 # Longest question the engine reads; the rest of a 100 kB paste is noise, not a question.
@@ -62,6 +62,7 @@ class _Query:
     words: list[str]  # content words as asked
     content: list[str]  # the same, typos corrected
     numbers: set[str]  # the numbers it gives that a fact must hold
+    specific: frozenset[str]  # those that name one thing (9175, 673: see _specific)
 
 
 @dataclass(frozen=True)
@@ -174,7 +175,8 @@ class Engine:
         normalized = normalize(question)
         asked = normalize(asked) if asked else asked_part(normalize(unquoted(question)))
         raw = words(self._index.from_pinyin(asked), spell=self._index.spell)
-        query = _Query(normalized, raw, self._index.correct(raw), _given_numbers(normalized))
+        given = _given_numbers(normalized)
+        query = _Query(normalized, raw, self._index.correct(raw), given, frozenset(filter(_specific, given)))
         if not raw:
             return query, []
         weight = self.thresholds.coverage_weight
@@ -183,9 +185,10 @@ class Engine:
         ranked.sort(key=lambda pair: pair[0], reverse=True)
         # A large number the question gives names one thing: where some candidates hold every such
         # number ("What does 9,175 refer to?"), those that lack one are no candidates.
-        specific = {n for n in query.numbers if _specific(n)}
-        if specific:
-            holding = [pair for pair in ranked if not _missing_numbers(normalized, specific, self._entries[pair[1].index])]
+        if query.specific:
+            holding = [
+                pair for pair in ranked if not _missing_numbers(normalized, query.specific, self._entries[pair[1].index])
+            ]
             if holding and len(holding) < len(ranked):
                 ranked = holding
         # A figure asked about as such ("What's the 31 in the campaign?", 31指的是什么) is what the
@@ -319,8 +322,7 @@ class Engine:
 
     def _named_by_number(self, query: _Query, entry: _Entry) -> bool:
         """True if the question gives a large number (9,175) that this fact holds and no other does."""
-        specific = {n for n in query.numbers if _specific(n)}
-        return bool(specific) and all(n in entry.numbers and self._number_holders[n] == 1 for n in specific)
+        return bool(query.specific) and all(n in entry.numbers and self._number_holders[n] == 1 for n in query.specific)
 
     def _speaks_of(self, entry: _Entry, word: str) -> bool:
         """True if the fact speaks of the thing a question counts (``counted_thing``), allowing for a typo.

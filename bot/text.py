@@ -46,41 +46,48 @@ _CN_NUMERAL = re.compile(
 )
 _WAN = re.compile(r"(\d+(?:\.\d+)?)\s*([万亿])")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
-_EN_NUMBER = {
+
+
+class _Glossary:
+    """Terms written one way, read as another: each term of ``table`` (the longest first) where the
+    lookarounds ``before`` and ``after`` allow, replaced by its value."""
+
+    def __init__(self, table: dict[str, str], before: str = "", after: str = ""):
+        self._table = table
+        terms = "|".join(map(re.escape, sorted(table, key=len, reverse=True)))
+        self._pattern = re.compile(f"{before}({terms}){after}")
+
+    def __call__(self, text: str) -> str:
+        return self._pattern.sub(lambda m: self._table[m.group(1)], text)
+
+
+_EN_NUMBER = _Glossary({
     "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
     "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twice": "2",
-}
-_EN_NUMBER_RE = re.compile(r"\b(" + "|".join(_EN_NUMBER) + r")\b")
+}, before=r"\b", after=r"\b")
 # Chat shorthand for English words ("how many ppl", "govt depts", "this yr"), and Peking, the old name.
-_SHORTHAND = {
+_SHORTHAND = _Glossary({
     "ppl": "people", "govt": "government", "dept": "department", "depts": "departments",
     "yr": "year", "yrs": "years", "mgmt": "management", "cttee": "committee", "approx": "approximately",
     "info": "information", "pls": "please", "u": "you", "ur": "your", "r": "are", "w/": "with", "b/c": "because",
     "bc": "because", "abt": "about", "mtg": "meeting", "peking": "beijing",
-}
-_SHORTHAND_RE = re.compile(
-    r"(?<![\w/@.&'-])(" + "|".join(map(re.escape, sorted(_SHORTHAND, key=len, reverse=True))) + r")(?![\w/@.&'-])"
-)
+}, before=r"(?<![\w/@.&'-])", after=r"(?![\w/@.&'-])")
 # Formal written Chinese asks in classical words (王风系何人,现任何职?): in plain words, which
 # the segmenter and the facts know (是谁, 什么职务). 何人 inside 任何人 or 如何 is no question.
-_ZH_FORMAL = {
+_ZH_FORMAL = _Glossary({
     "系何人": "是谁", "何人": "谁", "何职": "什么职务", "现任何职": "现任什么职务", "担任何职": "担任什么职务",
     "何时": "什么时候", "何处": "哪里", "何地": "哪里", "何种": "什么", "何为": "什么是", "有何": "有什么", "为何": "为什么",
-}
+}, before="(?<![任如为几奈若无])")
 # Cantonese written as spoken (Hong Kong, Guangdong): its own characters and phrases, read as the
 # Mandarin they stand for. Only ones Mandarin does not use (係 is 系 once simplified, and 系 is Mandarin).
-_CANTONESE = {
+_CANTONESE = _Glossary({
     "乜嘢": "什么", "咩": "什么", "嘅": "的", "啲": "些", "冇": "没有", "佢哋": "他们", "佢": "他", "哋": "们",
     "喺": "在", "咗": "了", "嚟": "来", "睇": "看", "嘢": "东西", "嗰": "那", "揾": "找", "几多": "多少",
     "点样": "怎样", "边个": "谁",
-}
-_CANTONESE_RE = re.compile("|".join(sorted(_CANTONESE, key=len, reverse=True)))
+})
 # Beijing speech adds 儿 to words (小院儿, 这事儿, 多会儿): the word is the same without it.
 # Not where 儿 is a child or a son (儿童, 儿子, 幼儿, 女儿, 婴儿).
 _ERHUA = re.compile(r"(?<=[\u4e00-\u9fff])(?<![女幼婴孤健男胎孩宠少托患育妻侄孙哥娘])儿(?![童子女科孙歌媳])")
-_ZH_FORMAL_RE = re.compile(
-    r"(?<![任如为几奈若无])(" + "|".join(sorted(_ZH_FORMAL, key=len, reverse=True)) + ")"
-)
 # "seven hundred thousand" is 700000, "9 thousand" 9000: scales after a number multiply it.
 _EN_SCALE = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _SCALES = "|".join(_EN_SCALE)
@@ -608,16 +615,15 @@ def canonical_numbers(text: str) -> str:
         # Numbers spelled out ("nine thousand one hundred seventy-five", "a hundred") by text2num,
         # which leaves lone small ones alone ("one of them"); those from two to twelve are numbers here.
         text = alpha2digit(_SPOKEN_YEAR.sub(r"\1 hundred ", _A_SCALE.sub(r"one \1", text)), "en")
-    text = _EN_NUMBER_RE.sub(lambda m: _EN_NUMBER[m.group()], text)
-    text = _SHORTHAND_RE.sub(lambda m: _SHORTHAND[m.group()], text)
+    text = _SHORTHAND(_EN_NUMBER(text))
     return _DECADES.sub(lambda m: f"{int(m.group(1)) * 10} years", text)
 
 
 @lru_cache(maxsize=4096)
 def normalize(text: str) -> str:
     """Return the matching form of ``text``: clean, case-folded, Simplified Chinese, canonical numbers."""
-    plain = _ZH_FORMAL_RE.sub(lambda m: _ZH_FORMAL[m.group()], _T2S.convert(clean(text).casefold()))
-    plain = _CANTONESE_RE.sub(lambda m: _CANTONESE[m.group()], _ERHUA.sub("", plain))
+    plain = _ZH_FORMAL(_T2S.convert(clean(text).casefold()))
+    plain = _CANTONESE(_ERHUA.sub("", plain))
     return canonical_numbers(plain)
 
 

@@ -651,11 +651,12 @@ def test_floors_are_read_in_both_languages_and_storeys_are_not_floors() -> None:
 
 
 @pytest.mark.parametrize("text", ["", "\n\n", "。。。", "> ", "&gt;\n&gt;", "?" * 1000, "\x00\x07", ":" * 50])
-def test_odd_input_reads_as_no_context_no_quote_and_no_floor(text: str) -> None:
+def test_odd_input_reads_as_no_context_quote_floor_figure_or_question_word(text: str) -> None:
     assert asking_sentences(text) is None
     assert unquoted(text) == text
     assert floors(normalize(text)) == set()
     assert place_names(normalize(text)) == []
+    assert asked_figures(normalize(text)) == set() and asked_kind(normalize(text)) is None
 
 
 @pytest.mark.parametrize(
