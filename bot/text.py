@@ -167,6 +167,12 @@ _KINDS = {
         r"how long (?:has|have|had|did|does|do|is|was|will)\b|for how long|多久|多长时间|几年了|多少年了",
         r"年|\byears?\b|\bmonths?\b|个?月|\bweeks?\b|周|\bdays?\b|天|since|以来|至今",
     ),
+    # A count of years is held by a span of them (20年, 两年, 第三年, for years), not by a year (2018年, 今年).
+    "a number of years": (
+        r"多少年|(?<![哪第这近前那去头])几年(?!级)|how many years",
+        r"(?<![\d今去明前后当每])(?:\d{1,2}|[一二三四五六七八九十两几多数])\s*(?:个)?年(?!级|代|底|初)|年来|\b\d{1,2} years\b"
+        r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|many|several|some) years\b|\bfor years\b",
+    ),
     # How a game or a scheme works by its rules: 冰壶比赛的规则是什么 is not answered by who won.
     "rules": (
         r"规则|怎么玩|玩法|\brules of\b|\bthe rules\b|how (?:do you|to) play",

@@ -252,6 +252,13 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         ("取消了多少项评比", "取消31项评比", None),
         ("how long has zhang ge been deputy head?", "zhang ge, deputy head of the organisation department", "a duration"),
         ("老街坊成立多久了", "已有5年历史的志愿者组织", None),
+        # A count of years needs a span of them: a year (2018年, 今年) is none, and 这几年 asks nothing.
+        ("蔡奇在东四住了多少年", "今年两度迎来了北京市委书记蔡奇", "a number of years"),
+        ("张革当副部长几年了", "2018年,北京市委组织部副部长张革", "a number of years"),
+        ("张颖在龙泽园住了多少年", "张颖在龙泽园住了近20年", None),
+        ("how many years has shi feng been director?", "shi feng is in his third year (第三年) as director", None),
+        ("how many years did the group exist?", "laojiefang, with five years of history", None),
+        ("电厂路小学这几年有什么变化", "今年学校的冰壶队拔得头筹", None),
         # 哪一年 is 哪1年 once normalised; a founding needs a fact that speaks of one.
         ("张革是哪一年当上副部长的", "北京市委组织部副部长张革介绍说", "a time"),
         ("中国共产党是哪一年成立的", "小楼的每1层都挂着党旗,2019年", "a founding"),
