@@ -173,6 +173,15 @@ _KINDS = {
         r"(?<![\d今去明前后当每])(?:\d{1,2}|[一二三四五六七八九十两几多数])\s*(?:个)?年(?!级|代|底|初)|年来|\b\d{1,2} years\b"
         r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|many|several|some) years\b|\bfor years\b",
     ),
+    # What came of something: a fact that a mechanism is used to settle conflicts says nothing settled.
+    "an outcome": (
+        r"解决了(?:哪些|哪件|哪个|什么|啥)(?:具体)?(?:问题|矛盾|烦心事|难题|事|$|[?？,，])|(?:哪些|什么|啥)(?:具体)?(?:问题|矛盾|烦心事)(?:被|给)?解决了"
+        r"|(?:效果|结果|成效)(?:到底)?(?:怎么样|如何|咋样|好不好)"
+        r"|what (?:were|was|are|is) the (?:results?|outcomes?|effects?)\b"
+        r"|\b(?:which|what) (?:specific )?(?:problems|issues|conflicts|disputes) (?:did|has|have|were|got) [^?]{0,50}\b(?:solve|resolve|fix|settle)",
+        r"解决了|化解了|得到(?:了)?解决|已经解决|解决掉|缓解|不再|少了|提高|提升|增加|下降|减少|成效|效果|满意|结果"
+        r"|resolved|solved|fixed|eased|improved|no longer|fewer|reduced|results?\b|outcomes?\b|succeeded|success",
+    ),
     # How a game or a scheme works by its rules: 冰壶比赛的规则是什么 is not answered by who won.
     "rules": (
         r"规则|怎么玩|玩法|\brules of\b|\bthe rules\b|how (?:do you|to) play",

@@ -259,6 +259,13 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         ("how many years has shi feng been director?", "shi feng is in his third year (第三年) as director", None),
         ("how many years did the group exist?", "laojiefang, with five years of history", None),
         ("电厂路小学这几年有什么变化", "今年学校的冰壶队拔得头筹", None),
+        # What came of something is not said by a fact that a mechanism is used to settle conflicts.
+        ("天通苑用五方共治具体解决了哪些矛盾", "五方共治成为昌平区解决天通苑等超大型社区矛盾的一种新机制", "an outcome"),
+        ("西城区用第三方评估考核干部,结果怎么样", "西城区对干部的考核正在探索第三方评估", "an outcome"),
+        ("what were the results of the third-party evaluations?", "xicheng is exploring third-party evaluation", "an outcome"),
+        ("which problems did the five-party talks solve?", "the first worry resolved was the door access system", None),
+        ("昌平区用五方共治解决了哪些超大社区的矛盾", "五方共治成为昌平区解决回龙观、天通苑等超大型社区矛盾的一种新机制", None),  # which communities
+        ("超大城市共治的问题解决了吗", "超大城市精细化共治仍在探索中", None),  # yes or no: "still being explored" answers it
         # 哪一年 is 哪1年 once normalised; a founding needs a fact that speaks of one.
         ("张革是哪一年当上副部长的", "北京市委组织部副部长张革介绍说", "a time"),
         ("中国共产党是哪一年成立的", "小楼的每1层都挂着党旗,2019年", "a founding"),
