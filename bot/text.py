@@ -1068,17 +1068,25 @@ class Vocabulary:
 # A word of pinyin before "district", "road" or the like names a place, capitalised or not:
 # "haidian district" as typed in a hurry.
 _PLACE_NAMED = re.compile(
-    r"\b([a-z]+) (?:district|subdistrict|county|province|prefecture|township|village|road|street|avenue|lane|hutong)s?\b"
+    r"\b((?:[a-z]+ ){0,2}[a-z]+) (?:district|subdistrict|county|province|prefecture|township|village|road|street|avenue|lane|hutong)s?\b"
 )
 
 
 def place_names(normalized: str, common_words: Container[str] = frozenset()) -> list[str]:
     """Return the words of a normalised text that name a Chinese place by the word after them:
     haidian in "haidian district"; not an English word ("which district", "suburban district")."""
-    return [
-        word for word in _PLACE_NAMED.findall(normalized)
-        if pinyin_shaped(word) and word not in EN_STOPWORDS and word not in common_words
-    ]
+    def syllable(word: str) -> bool:
+        return pinyin_shaped(word) and word not in EN_STOPWORDS and word not in common_words
+
+    names = []
+    for run in _PLACE_NAMED.findall(normalized):
+        # A name typed in syllables ("dong cheng district") is one name: its longest tail of them.
+        parts = run.split()
+        while parts and not all(map(syllable, parts)):
+            parts = parts[1:]
+        if parts:
+            names.append("".join(parts))
+    return names
 
 
 def capitalised_names(text: str, common_words: Container[str] = frozenset()) -> list[str]:

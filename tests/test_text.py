@@ -647,6 +647,9 @@ def test_a_pinyin_word_before_district_or_road_names_a_place_even_in_lowercase()
     # English words, stopwords and typos of them name no place
     assert place_names(normalize("which district, the suburban district or the main road?"), common) == []
     assert place_names(normalize("can hutong residents park now"), common) == []
+    # a name typed syllable by syllable is one name, not its last syllable (cheng is in xicheng)
+    assert place_names(normalize("how many leaders did dong cheng district add"), common) == ["dongcheng"]
+    assert place_names(normalize("did the main hai dian district add any"), common) == ["haidian"]
 
 
 def test_a_quoted_line_points_at_a_passage_and_is_not_what_is_asked() -> None:
