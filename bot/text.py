@@ -290,6 +290,19 @@ _SCHOOLING = {
     "secondary school": re.compile(r"中学|初中|高中|secondary[- ]school|middle[- ]school|high[- ]school"),
     "university": re.compile(r"大学|高校|university|college"),
 }
+# Sports, by what they are: a figure-skating team is not a curling or a hockey team.
+_SPORTS = {
+    "curling": re.compile(r"冰壶|curling"),
+    "hockey": re.compile(r"冰球|曲棍球|hockey"),
+    "skating": re.compile(r"滑冰|花滑|速滑|skating|skaters?\b"),
+    "skiing": re.compile(r"滑雪|跳台|\bski(?:ing|ers?|s)?\b|snowboard"),
+    "football": re.compile(r"足球|football|soccer"),
+    "basketball": re.compile(r"篮球|basketball"),
+    "volleyball": re.compile(r"排球|volleyball"),
+    "table tennis": re.compile(r"乒乓|table tennis|ping[- ]?pong"),
+    "badminton": re.compile(r"羽毛球|badminton"),
+    "swimming": re.compile(r"游泳|swimming|swimmers?\b"),
+}
 # A question that asks for a name: only a fact that names someone or something can answer it.
 _ASKS_NAME = re.compile(
     r"叫什么名字|什么名字|名字叫|叫啥名|哪家公司|哪家企业|哪家机构|哪个检察院|哪个法院|哪所大学|哪个大学|哪(?:个|家|些)单位"
@@ -536,6 +549,10 @@ def unmet_request(
     for stage, pattern in _SCHOOLING.items():
         if held_stages and stage not in held_stages and pattern.search(question):
             return f"a {stage} (the fact speaks of {'/'.join(sorted(held_stages))})"
+    held_sports = {sport for sport, pattern in _SPORTS.items() if pattern.search(fact)}
+    for sport, pattern in _SPORTS.items():
+        if held_sports and sport not in held_sports and pattern.search(question):
+            return f"{sport} (the fact speaks of {'/'.join(sorted(held_sports))})"
     held_levels = {level for level, pattern in _LEVELS.items() if pattern.search(fact)}
     for level, pattern in _LEVELS.items():
         asked = pattern.search(question)

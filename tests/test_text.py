@@ -266,6 +266,11 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         ("which problems did the five-party talks solve?", "the first worry resolved was the door access system", None),
         ("昌平区用五方共治解决了哪些超大社区的矛盾", "五方共治成为昌平区解决回龙观、天通苑等超大型社区矛盾的一种新机制", None),  # which communities
         ("超大城市共治的问题解决了吗", "超大城市精细化共治仍在探索中", None),  # yes or no: "still being explored" answers it
+        # A sport the fact does not speak of, where it speaks of others: figure skating is not curling.
+        ("what did the school's figure skating team win?", "its dryland curling and hockey teams came first", "skating (the fact speaks of curling/hockey)"),
+        ("电厂路小学的足球队拿过冠军吗", "学校的旱地冰壶队和旱地冰球队数次拔得头筹", "football (the fact speaks of curling/hockey)"),
+        ("what did the school's ice hockey team win?", "its dryland curling and hockey teams came first", None),
+        ("did the school's skiing team win anything?", "the school has become a winter-sports school", None),  # no sport named
         # 哪一年 is 哪1年 once normalised; a founding needs a fact that speaks of one.
         ("张革是哪一年当上副部长的", "北京市委组织部副部长张革介绍说", "a time"),
         ("中国共产党是哪一年成立的", "小楼的每1层都挂着党旗,2019年", "a founding"),
