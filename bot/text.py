@@ -71,6 +71,7 @@ _SHORTHAND = _Glossary({
     "yr": "year", "yrs": "years", "mgmt": "management", "cttee": "committee", "approx": "approximately",
     "info": "information", "pls": "please", "u": "you", "ur": "your", "r": "are", "w/": "with", "b/c": "because",
     "bc": "because", "abt": "about", "mtg": "meeting", "peking": "beijing",
+    "payed": "paid",  # the common misspelling, which the typo reader would take for "played"
 }, before=r"(?<![\w/@.&'-])", after=r"(?![\w/@.&'-])")
 # Formal written Chinese asks in classical words (王风系何人,现任何职?): in plain words, which
 # the segmenter and the facts know (是谁, 什么职务). 何人 inside 任何人 or 如何 is no question.

@@ -39,6 +39,7 @@ from bot.text import (
         ("just over nine thousand", "just over 9,000"),
         ("how many ppl w/ jobs reported this yr", "how many people with jobs reported this year"),  # chat shorthand
         ("govt depts", "government departments"),
+        ("who payed for it", "who paid for it"),  # not "played", the nearest word the facts hold
         ("717k members", "717,000 members"),  # a scale as a letter: k for thousand, w for 万
         ("71.7w名党员", "71.7万名党员"),
         ("How many in Peking?", "how many in Beijing?"),  # the old English name
