@@ -20,7 +20,7 @@ from bot.factbase import FactBase, LoadedFact, load_factbase
 from bot.matcher import Index, Scored
 from bot.meaning import Meaning, load_meaning, unit, whitening
 from bot.text import (
-    EN_STOPWORDS, Vocabulary, asked_figures, asked_kind, asked_part, asking_sentences, asks_name, asks_quantity,
+    EN_STOPWORDS, Vocabulary, aside, asked_figures, asked_kind, asked_part, asking_sentences, asks_name, asks_quantity,
     bigrams, capitalised_names, clean, counted_thing, detect_language, enumerated_numbers, floors, latin_words,
     mentions, normalize, numbers, ordinal_numbers, place_names, quoted_names, respell, rough_numbers, set_aside,
     stem, states_quantity, tagged_names, tagged_words, unmet_request, unquoted, wade_giles, with_bigrams, words,
@@ -229,7 +229,36 @@ class Engine:
                     second = self._decide(alone, language)
                 if second.answered:
                     return replace(second, question=question)
+            besides = self._besides(question, language, answer)
+            if besides is not None:
+                return replace(besides, question=question)
         return answer
+
+    def _besides(self, question: str, language: Language, whole: Answer) -> Answer | None:
+        """Return the answer to "Besides X, what ...?" where X is one of the two facts the whole
+        question left in doubt: the other one, if the question without X answers it.
+
+        The words of X pull the fact about X to the top. Scored without them (and guarded
+        whole), the question asks for the other fact. Only where what is set aside points
+        clearly (by the margin) at one of the two and the answer is the other: measured,
+        letting it answer any fact gave confident wrong answers where the fact asked about
+        holds X too ("besides members reporting to their communities, what's the other
+        reporting arrangement?"), and where X pointed at both of the two.
+        """
+        text = question[:MAX_QUESTION_CHARS]
+        rest = set_aside(text)
+        if rest == text or len(whole.suggestions) < 2 or len(words(normalize(rest))) < 2:
+            return None
+        pair = {s.fact_id for s in whole.suggestions[:2]}
+        scores = dict(self.rank(aside(text)))
+        excluded = next(iter(scores), None)
+        if excluded not in pair:
+            return None
+        (other,) = pair - {excluded}
+        if scores.get(other, 0.0) > scores[excluded] - self.thresholds.margin:
+            return None
+        answer = self._decide(question, language, rest)
+        return answer if answer.answered and answer.fact_id == other else None
 
     def _decide(self, question: str, language: Language, asked: str | None = None) -> Answer:
         """Return the decision for ``question``, scored on ``asked`` if given (see ``_ranked``)."""

@@ -1045,6 +1045,11 @@ def set_aside(text: str) -> str:
     return _SET_ASIDE.sub(" ", text)
 
 
+def aside(text: str) -> str:
+    """Return what ``text`` sets aside ("apart from X", 除了X), or an empty string."""
+    return " ".join(match.group() for match in _SET_ASIDE.finditer(text))
+
+
 # A quoted phrase names something: a programme, a slogan, a group ("老街坊", 'street whistle').
 _QUOTED = re.compile(r"“([^”]{2,60})”|《([^》]{2,60})》|\"([^\"]{2,60})\"|(?<!\w)'([^']{2,60})'(?!\w)")
 

@@ -331,6 +331,37 @@ def test_a_smaller_lead_in_meaning_answers_a_question_the_best_fact_holds_whole(
 
 
 @pytest.mark.parametrize(
+    "question, set_aside, fact_id",
+    [
+        ("Besides the themed communities, what outreach did the Winter Olympics people promise residents?",
+         "bocog-pledge-winter-olympic-communities", "bocog-olympic-culture-outreach"),
+        ("Besides street parking and malls, were state agency car parks also opened?",
+         "xicheng-parking-opened-streets-malls", "xicheng-government-parking-opened"),
+        ("Apart from the weekend clean-ups, how do members from different professions help out in Zhang Ying's neighbourhood?",
+         "weekend-party-member-clean-up", "members-contribute-expertise"),
+    ],
+)
+def test_what_a_question_sets_aside_is_not_what_it_asks(engine: Engine, question: str, set_aside: str, fact_id: str) -> None:
+    # The words set aside pull their own fact to the top or next to it; the question asks for the other.
+    assert set_aside in [fact for fact, _ in engine.rank(question)[:2]]
+    answer = engine.ask(question)
+    assert answer.answered and answer.fact_id == fact_id
+
+
+def test_what_is_set_aside_must_point_at_one_of_the_two_close_facts(engine: Engine) -> None:
+    # The fact asked about (both kinds of reporting) holds what is set aside too: scored without
+    # it, the question finds a third fact. The set-aside words point at neither close fact, so
+    # the question stays a "did you mean" rather than a confident wrong answer.
+    question = (
+        "besides in-work members reporting to their communities, "
+        "what's the other reporting arrangement that's a core piece of the reform?"
+    )
+    answer = engine.ask(question)
+    assert not answer.answered
+    assert "two-kinds-of-reporting-in-reform" in [s.fact_id for s in answer.suggestions]
+
+
+@pytest.mark.parametrize(
     "question, first_by_words, fact_id",
     [
         # The building's fact holds every word ("floor", "small building"); the third floor's is what is asked.

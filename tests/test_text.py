@@ -4,7 +4,7 @@ import pytest
 
 from bot.text import (
     asked_part, asks_name, asks_quantity, canonical_numbers, ordinal_numbers, capitalised_names, clean, counted_thing, mentions, quoted_names,
-    detect_language, enumerated_numbers, normalize, numbers, rough_numbers, set_aside, states_quantity, tagged_names, tokens,
+    aside, detect_language, enumerated_numbers, normalize, numbers, rough_numbers, set_aside, states_quantity, tagged_names, tokens,
     unmet_request, unnamed_thing, unquoted, words, floors, Vocabulary, wade_giles, asking_sentences, place_names, asked_kind,
     asked_figures,
 )
@@ -606,6 +606,10 @@ def test_what_a_question_sets_aside_is_not_asked_about() -> None:
     assert capitalised_names(set_aside("Apart from Hualongyuan Beili, which other estates use it?")) == []
     assert set_aside("除了西城区,还有哪个区开放了停车场?").startswith(" ,还有哪个区")
     assert capitalised_names(set_aside("Besides Beijing, did Shanghai do it?")) == ["shanghai"]
+    # and what is set aside, to find the fact it points at
+    assert aside("Besides street parking and malls, were state car parks opened?") == "Besides street parking and malls"
+    assert aside("除了西城区,还有哪个区开放了停车场?") == "除了西城区"
+    assert aside("Which car parks were opened?") == ""
 
 
 def test_a_common_word_opening_a_message_is_no_name() -> None:
