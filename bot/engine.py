@@ -235,8 +235,8 @@ class Engine:
         return answer
 
     def _besides(self, question: str, language: Language, whole: Answer) -> Answer | None:
-        """Return the answer to "Besides X, what ...?" where X is one of the two facts the whole
-        question left in doubt: the other one, if the question without X answers it.
+        """Return the answer to "Besides X, what ...?" where X is one of the two facts (and only
+        two) the whole question left in doubt: the other one, if the question without X answers it.
 
         The words of X pull the fact about X to the top. Scored without them (and guarded
         whole), the question asks for the other fact. Only where what is set aside points
@@ -249,6 +249,8 @@ class Engine:
         rest = set_aside(text)
         if rest == text or len(whole.suggestions) < 2 or len(words(normalize(rest))) < 2:
             return None
+        if len(whole.suggestions) > 2 and whole.suggestions[2].score > whole.score - self.thresholds.margin:
+            return None  # a third close fact: the doubt is not between two
         pair = {s.fact_id for s in whole.suggestions[:2]}
         scores = dict(self.rank(aside(text)))
         excluded = next(iter(scores), None)
