@@ -201,7 +201,7 @@ _KINDS = {
         r"|\bprior\b|no longer|any ?more\b",  # what is no longer done was done before
     ),
     "a companion": (
-        r"陪同|陪着|陪他|和谁一起|跟谁|同行的|accompan|went with|along with",
+        r"陪同|陪着|陪他|和谁一起|跟谁|(?:跟|和|与|同)(?:哪些|哪几位|哪位)(?:居民|人|群众|党员|百姓)|同行的|accompan|went with|along with",
         r"陪同|陪着|一同|一起|同行|accompan|together|along with|joined by",
     ),
     "a founder": (
@@ -217,7 +217,7 @@ _KINDS = {
     ),
     "a rate or share": (
         r"率(?:是|有|为)?多少|多少比例|比例是多少|占比|百分之几|what (?:percentage|proportion|share)\b"
-        r"|(?:what|how high) (?:is|was) the [a-z -]{0,30}\brate\b",
+        r"|(?:what|how high) (?:is|was) the [a-z -]{0,30}\brate\b|\bwhat (?:[a-z-]+ ){0,2}rate (?:did|does|do|was|is)\b",
         r"%|百分|分之|成|率|比例|一半|\brate\b|percent|proportion|\bhalf\b|\d/\d",
     ),
     "an address": (

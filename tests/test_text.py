@@ -267,6 +267,11 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         ("which problems did the five-party talks solve?", "the first worry resolved was the door access system", None),
         ("昌平区用五方共治解决了哪些超大社区的矛盾", "五方共治成为昌平区解决回龙观、天通苑等超大型社区矛盾的一种新机制", None),  # which communities
         ("超大城市共治的问题解决了吗", "超大城市精细化共治仍在探索中", None),  # yes or no: "still being explored" answers it
+        # A rate asked as "what X rate did ...", and the people someone was with (跟哪些居民)
+        ("what satisfaction rate did the officials get?", "xicheng is exploring third-party evaluation", "a rate or share"),
+        ("what rate did the survey give?", "更多的满意率达到了95%", None),
+        ("蔡奇在小院里跟哪些居民座谈了", "小院今年两度迎来了蔡奇", "a companion"),
+        ("西城区和哪些中央单位合作", "西城区有600多家中央单位", None),  # which units, not who went along
         # A sport the fact does not speak of, where it speaks of others: figure skating is not curling.
         ("what did the school's figure skating team win?", "its dryland curling and hockey teams came first", "skating (the fact speaks of curling/hockey)"),
         ("电厂路小学的足球队拿过冠军吗", "学校的旱地冰壶队和旱地冰球队数次拔得头筹", "football (the fact speaks of curling/hockey)"),
