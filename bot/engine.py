@@ -26,6 +26,8 @@ from bot.text import (
     stem, states_quantity, tagged_names, tagged_words, unmet_request, unquoted, wade_giles, with_bigrams, words,
 )
 
+# Characters that end a Chinese place name: part of the name, never glued to it by the segmenter.
+_PLACE_ENDINGS = frozenset("区市省县镇乡村路街道园里楼门")
 # Longest question the engine reads; the rest of a 100 kB paste is noise, not a question.
 MAX_QUESTION_CHARS = 500
 
@@ -475,7 +477,12 @@ class Engine:
             if len(name) >= 3 and self._index.slip_of(name, entry.latin):
                 return True
             return _by_initials(entry, name)
-        return name in entry.text or self._index.correct([name])[0] in entry.text  # 蔡琪 is a typo of 蔡奇
+        if name in entry.text or self._index.correct([name])[0] in entry.text:  # 蔡琪 is a typo of 蔡奇
+            return True
+        # jieba glues the next character to a name it does not know (蔡琦回社区: 蔡琦回): the name
+        # is what comes before, if that is a typo of the fact's. Not a place's last character (东城区).
+        head = name[:-1]
+        return len(head) >= 2 and name[-1] not in _PLACE_ENDINGS and self._index.correct([head])[0] in entry.text
 
     def _answer(self, question: str, language: Language, loaded: LoadedFact, score: float) -> Answer:
         fact = loaded.fact

@@ -37,6 +37,7 @@ ANSWERED = [
     ("How many parking spcaes were added on West Chang'an Avenue?", "west-changan-avenue-parking-673"),
     ("2018年北京有多少在职党圆回社区报到?", "working-members-reported-2018"),
     ("西城有多少家中阳部门", "xicheng-central-departments-600"),  # a typo of the thing counted is no other thing
+    ("蔡琦回社区报到是以什么身份", "cai-qi-reports-as-ordinary-member"),  # a name's homophone, the next character glued on
     # a question word mistyped where it opens the question; a name typed as one word
     ("Wat is on the thrid floor of the Hetaoyuan building?", "hetaoyuan-third-floor-veterans"),
     ("核桃园社区那栋小楼一共几层?", "hetaoyuan-three-storey-building"),  # a total the fact gives
@@ -149,6 +150,7 @@ NOT_ANSWERED = [
     "北京市委组织部部长是谁?",
     "冬奥组委机关党委书记是谁?",
     "东城区今年为街道增加了多少名科级领导?",
+    "李强回社区报到是以什么身份?",  # another name, the next character glued on: no typo of 蔡奇
     "For a note on Shanghai's reform: how many working Party members reported in 2018?",  # a name in the context
     # nothing to do with the article
     "今天天气怎么样",
