@@ -202,7 +202,7 @@ _KINDS = {
     ),
     "a companion": (
         r"陪同|陪着|陪他|和谁一起|跟谁|(?:跟|和|与|同)(?:哪些|哪几位|哪位)(?:居民|人|群众|党员|百姓)|同行的|accompan|went with|along with",
-        r"陪同|陪着|一同|一起|同行|accompan|together|along with|joined by",
+        r"陪同|陪着|一同|一起|同行|共同|联合|携手|accompan|together|along with|joined by|worked with|teamed up with|alongside",
     ),
     "a founder": (
         r"创始人|创办人|谁创办|谁创立|发起人|谁发起|founder|who founded|who established",

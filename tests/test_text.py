@@ -271,6 +271,8 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         ("what satisfaction rate did the officials get?", "xicheng is exploring third-party evaluation", "a rate or share"),
         ("what rate did the survey give?", "更多的满意率达到了95%", None),
         ("蔡奇在小院里跟哪些居民座谈了", "小院今年两度迎来了蔡奇", "a companion"),
+        ("检察官党员跟谁一起编的情景剧", "有的检察官党员跟社区老党员共同编排情景剧", None),  # 共同: jointly with
+        ("who did the prosecutors work with?", "some prosecutors worked with veteran members to stage skits", None),
         ("西城区和哪些中央单位合作", "西城区有600多家中央单位", None),  # which units, not who went along
         # A sport the fact does not speak of, where it speaks of others: figure skating is not curling.
         ("what did the school's figure skating team win?", "its dryland curling and hockey teams came first", "skating (the fact speaks of curling/hockey)"),
