@@ -21,7 +21,7 @@ from bot.matcher import Index, Scored
 from bot.meaning import Meaning, load_meaning, unit, whitening
 from bot.text import (
     EN_STOPWORDS, Vocabulary, aside, asked_figures, asked_kind, asked_part, asking_sentences, asks_name, asks_quantity,
-    bigrams, capitalised_names, clean, counted_thing, detect_language, enumerated_numbers, floors, latin_words,
+    bigrams, capitalised_names, clean, counted_thing, detect_language, enumerated_numbers, every_floor, floors, latin_words,
     mentions, normalize, numbers, ordinal_numbers, place_names, quoted_names, respell, rough_numbers, set_aside,
     stem, states_quantity, tagged_names, tagged_words, unmet_request, unquoted, wade_giles, with_bigrams, words,
 )
@@ -80,6 +80,7 @@ class _Entry:
     initials: frozenset[str]  # its Chinese names by the first letters of their syllables: BJ, XC
     wade_giles: frozenset[str]  # its Chinese names' runs of syllables in Wade-Giles: tsai, chi, hsicheng
     floors: frozenset[str]  # the floors of a building its source and answers name: 3 for 三楼, the third floor
+    every_floor: bool  # its source or answers speak of every floor (每1层都挂着党旗): of any one
     own_numbers: frozenset[str]  # the numbers of its answers and phrasings (not of its source sentence)
 
 
@@ -127,7 +128,7 @@ class Engine:
             fact_latin = frozenset(w for n in normalised for w in latin_words(n))
             entries.append(_Entry(
                 loaded, joined, frozenset(numbers(joined)), quantitative, claims, claim_names, held_words, fact_latin,
-                initials, _wade_giles_names(fact.entities), frozenset(floors(claims)),
+                initials, _wade_giles_names(fact.entities), frozenset(floors(claims)), every_floor(claims),
                 frozenset(numbers("\n".join([*asked, *others]))),
             ))
             for entity in fact.entities:
@@ -193,6 +194,13 @@ class Engine:
             ]
             if holding and len(holding) < len(ranked):
                 ranked = holding
+        # A floor asked about ("一楼是干嘛的") is what the facts that name that floor (or every
+        # floor) are about: the building's own fact names none, and ranked first on its words.
+        asked_floors = floors(normalized)
+        if asked_floors:
+            on_floor = [pair for pair in ranked if self._on_floor(self._entries[pair[1].index], asked_floors)]
+            if on_floor and len(on_floor) < len(ranked):
+                ranked = on_floor
         # A figure asked about as such ("What's the 31 in the campaign?", 31指的是什么) is what the
         # fact that gives it in its own answer or phrasings is about; facts that only quote it in a
         # sentence they share are no candidates.
@@ -202,6 +210,10 @@ class Engine:
             if owning and len(owning) < len(ranked):
                 ranked = owning
         return query, ranked
+
+    @staticmethod
+    def _on_floor(entry: _Entry, asked: set[str]) -> bool:
+        return bool(entry.floors & asked) or entry.every_floor
 
     def rank(self, question: str) -> list[tuple[str, float]]:
         """Return (fact id, score) for the best-covered facts, best first: for curators' checks and calibration."""

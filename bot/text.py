@@ -716,6 +716,14 @@ def floors(normalized: str) -> set[str]:
     return {_FLOOR_WORDS.get(n, n) for match in _FLOOR.findall(normalized) for n in match if n}
 
 
+_EVERY_FLOOR = re.compile(r"每1?层|每个楼层|各层|各个楼层|\b(?:every|each) (?:floor|storey|level)\b|\ball (?:the |its |3 )?(?:floors|storeys)\b")
+
+
+def every_floor(normalized: str) -> bool:
+    """True if a normalised text speaks of every floor of a building (每1层都挂着党旗), so of any one."""
+    return _EVERY_FLOOR.search(normalized) is not None
+
+
 def ordinal_numbers(normalized: str) -> set[str]:
     """Return the numbers an English question gives as ordinals of years, floors or times ("fifth year": 5)."""
     return {_ORDINALS.get(w) or w[:-2] for w in _ORDINAL.findall(normalized)}

@@ -27,6 +27,10 @@ ANSWERED = [
     ("石景山老街坊成立几年了", "shijingshan-laojiefang-five-years"),
     ("取消了多少项工作事项", "burden-reduction-150-work-items"),
     ("核桃园社区小楼的二楼给多大的孩子用?", "hetaoyuan-second-floor-toddlers"),
+    # a floor asked is the floor's fact (the building's names no floor), or the fact of every floor
+    ("核桃园社区那栋小楼一楼是干嘛的?", "hetaoyuan-first-floor-elderly"),
+    ("核桃园小楼二楼挂党旗了吗", "hetaoyuan-party-flag-every-floor"),
+    ("what is floor 3 of the Hetaoyuan building used for?", "hetaoyuan-third-floor-veterans"),  # not the second floor's, for ages 0 to 3
     # English
     ("How many parking spaces were added on West Chang'an Avenue?", "west-changan-avenue-parking-673"),
     ("What is on the third floor of the Hetaoyuan building?", "hetaoyuan-third-floor-veterans"),
@@ -110,7 +114,6 @@ NOT_ANSWERED = [
     "听说西长安街新增了八百多个车位?",  # 八百多 is not 673
     "How many times did Chen Qi visit the Dongsi courtyard this year?",  # a surname, not a slip of "when"
     "how many section-level leaders did haidian district add in 2018",  # a place in lowercase, by the word after it
-    "what is floor 3 of the Hetaoyuan building used for?",  # not the second floor's, for children aged 0 to 3
     "Did Dianchanglu Primary's curling team win a national championship?",  # the article reports city-wide wins
     "北京一共有多少个街道乡镇?",  # the article gives a share (half), not a total
     "张革是哪一年当上市委组织部副部长的?",  # no year in the fact
@@ -375,8 +378,9 @@ def test_a_question_set_aside_among_three_close_facts_is_left_in_doubt(engine: E
 @pytest.mark.parametrize(
     "question, first_by_words, fact_id",
     [
-        # The building's fact holds every word ("floor", "small building"); the third floor's is what is asked.
-        ("What is on the third floor of the small Hetaoyuan building?", "hetaoyuan-three-storey-building", "hetaoyuan-third-floor-veterans"),
+        # The streets-and-malls fact holds every word ("car parks were opened"); the government car parks' is what is asked.
+        ("True or false: even some government departments' car parks were opened to Xicheng's hutong dwellers.",
+         "xicheng-parking-opened-streets-malls", "xicheng-government-parking-opened"),
         # The third floor's fact holds "building" and "floors" too; the building's is what is asked.
         ("Hetaoyuan building floors", "hetaoyuan-third-floor-veterans", "hetaoyuan-three-storey-building"),
     ],

@@ -4,7 +4,7 @@ import pytest
 
 from bot.text import (
     asked_part, asks_name, asks_quantity, canonical_numbers, ordinal_numbers, capitalised_names, clean, counted_thing, mentions, quoted_names,
-    aside, detect_language, enumerated_numbers, normalize, numbers, rough_numbers, set_aside, states_quantity, tagged_names, tokens,
+    aside, detect_language, enumerated_numbers, every_floor, normalize, numbers, rough_numbers, set_aside, states_quantity, tagged_names, tokens,
     unmet_request, unnamed_thing, unquoted, words, floors, Vocabulary, wade_giles, asking_sentences, place_names, asked_kind,
     asked_figures,
 )
@@ -607,6 +607,13 @@ def test_a_number_given_roughly_stands_for_a_range() -> None:
     low, high = rough_numbers(normalize("about 670 parking spaces"))["670"]
     assert low <= 673 < high and not low <= 800 < high
     assert rough_numbers(normalize("2018年有717000名党员报到")) == {}  # exact numbers stay exact
+
+
+def test_every_floor_of_a_building_is_any_floor() -> None:
+    assert every_floor(normalize("小楼的每一层都挂着党旗、党徽"))
+    assert every_floor(normalize("a Party flag hangs on every floor"))
+    assert not every_floor(normalize("三层小楼的一楼是老年餐桌"))
+    assert not every_floor(normalize("the three-storey building"))
 
 
 def test_what_a_question_sets_aside_is_not_asked_about() -> None:
