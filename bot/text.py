@@ -706,6 +706,7 @@ _FLOOR = re.compile(
     r"\b(?:floor|level) (\d+)\b|\b(\d+)(?:st|nd|rd|th) floor\b"
     r"|\b(ground|first|second|third|fourth|fifth|sixth)(?: \([a-z]+\))? floor\b"
     r"|([一二三四五六七八九\d])楼(?![房盘市])"
+    r"|(?<![a-z\d.])(\d)f(?![a-z\d])"  # 3F, as floors are signed in Chinese buildings
 )
 _FLOOR_WORDS = {"ground": "1", "first": "1", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6",
                 "七": "7", "八": "8", "九": "9", **_ORDINALS}

@@ -689,6 +689,9 @@ def test_floors_are_read_in_both_languages_and_storeys_are_not_floors() -> None:
     assert floors(normalize("the third (top) floor, the 2nd floor and the ground floor")) == {"3", "2", "1"}
     assert floors(normalize("小楼的三楼是老兵之家,一楼是活动室")) == {"3", "1"}
     assert floors(normalize("1座3层小楼,老牌餐馆东兴楼,每一层")) == set()
+    assert floors(normalize("hetaoyuan 3F, what's up there")) == {"3"}  # as floors are signed in China
+    assert floors(normalize("核桃园2F是干啥的")) == {"2"}
+    assert floors(normalize("3ft tall, 1.5f, 0x3f")) == set()
 
 
 @pytest.mark.parametrize("text", ["", "\n\n", "。。。", "> ", "&gt;\n&gt;", "?" * 1000, "\x00\x07", ":" * 50])
