@@ -344,6 +344,9 @@ def test_a_smaller_lead_in_meaning_answers_a_question_the_best_fact_holds_whole(
          "xicheng-parking-opened-streets-malls", "xicheng-government-parking-opened"),
         ("Apart from the weekend clean-ups, how do members from different professions help out in Zhang Ying's neighbourhood?",
          "weekend-party-member-clean-up", "members-contribute-expertise"),
+        # the whole question answers with the fact set aside; without the aside, another answers
+        ("For a note on organisational design of the reform: besides individual members checking in with communities, "
+         "what are the Party organisations of employers expected to report to?", "legal-entity-orgs-reported-9175", "two-kinds-of-reporting-in-reform"),
     ],
 )
 def test_what_a_question_sets_aside_is_not_what_it_asks(engine: Engine, question: str, set_aside: str, fact_id: str) -> None:
