@@ -550,10 +550,12 @@ def unmet_request(
     for stage, pattern in _SCHOOLING.items():
         if held_stages and stage not in held_stages and pattern.search(question):
             return f"a {stage} (the fact speaks of {'/'.join(sorted(held_stages))})"
-    held_sports = {sport for sport, pattern in _SPORTS.items() if pattern.search(fact)}
-    for sport, pattern in _SPORTS.items():
-        if held_sports and sport not in held_sports and pattern.search(question):
-            return f"{sport} (the fact speaks of {'/'.join(sorted(held_sports))})"
+    asked_sports = [sport for sport, pattern in _SPORTS.items() if pattern.search(question)]
+    if asked_sports:  # read the fact only then: few questions name a sport
+        held_sports = {sport for sport, pattern in _SPORTS.items() if pattern.search(fact)}
+        for sport in asked_sports:
+            if held_sports and sport not in held_sports:
+                return f"{sport} (the fact speaks of {'/'.join(sorted(held_sports))})"
     held_levels = {level for level, pattern in _LEVELS.items() if pattern.search(fact)}
     for level, pattern in _LEVELS.items():
         asked = pattern.search(question)
