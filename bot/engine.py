@@ -267,6 +267,9 @@ class Engine:
         if rest == text or len(words(normalize(rest))) < 2:
             return None
         margin = self.thresholds.margin
+        doubt = whole.suggestions[:3]
+        if not whole.answered and (len(doubt) < 2 or len(doubt) > 2 and doubt[2].score > whole.score - margin):
+            return None
         scores = dict(self.rank(aside(text)))
         excluded = next(iter(scores), None)  # X
         if whole.answered:
@@ -274,9 +277,6 @@ class Engine:
                 return None
             allowed = None  # any fact but X
         else:
-            doubt = whole.suggestions[:3]
-            if len(doubt) < 2 or len(doubt) > 2 and doubt[2].score > whole.score - margin:
-                return None
             allowed = {s.fact_id for s in doubt[:2]} - {excluded}
             if len(allowed) != 1:
                 return None

@@ -546,22 +546,27 @@ def unmet_request(
             continue  # "Is Zhang Ge the head or a deputy?" offers the title the fact gives
         title = title.removesuffix("es" if title.endswith("ches") else "s")  # "who coaches": a coach
         return f"the {title} (the fact names a deputy)" if group in deputies else f"a {title}, whom the fact does not name"
-    held_stages = {stage for stage, pattern in _SCHOOLING.items() if pattern.search(fact)}
-    for stage, pattern in _SCHOOLING.items():
-        if held_stages and stage not in held_stages and pattern.search(question):
-            return f"a {stage} (the fact speaks of {'/'.join(sorted(held_stages))})"
-    asked_sports = [sport for sport, pattern in _SPORTS.items() if pattern.search(question)]
-    if asked_sports:  # read the fact only then: few questions name a sport
-        held_sports = {sport for sport, pattern in _SPORTS.items() if pattern.search(fact)}
-        for sport in asked_sports:
-            if held_sports and sport not in held_sports:
-                return f"{sport} (the fact speaks of {'/'.join(sorted(held_sports))})"
+    for kinds, article in ((_SCHOOLING, "a "), (_SPORTS, "")):
+        other = _another_of(kinds, question, fact)
+        if other:
+            kind, held = other
+            return f"{article}{kind} (the fact speaks of {'/'.join(sorted(held))})"
     held_levels = {level for level, pattern in _LEVELS.items() if pattern.search(fact)}
     for level, pattern in _LEVELS.items():
         asked = pattern.search(question)
         if asked and held_levels and level not in held_levels:
             return f"the {asked.group()} level (the fact speaks of {'/'.join(sorted(held_levels))})"
     return None
+
+
+def _another_of(kinds: dict[str, re.Pattern[str]], question: str, fact: str) -> tuple[str, set[str]] | None:
+    """Return a kind the question names (a stage of schooling, a sport) and the fact does not,
+    where the fact names others of ``kinds``, with those others; or None."""
+    asked = [kind for kind, pattern in kinds.items() if pattern.search(question)]
+    if not asked:  # the fact is read only then: few questions name one
+        return None
+    held = {kind for kind, pattern in kinds.items() if pattern.search(fact)}
+    return next(((kind, held) for kind in asked if held and kind not in held), None)
 
 
 # Words that carry no content for matching: question words, particles, function words.
