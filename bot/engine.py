@@ -65,6 +65,7 @@ class _Query:
     content: list[str]  # the same, typos corrected
     numbers: set[str]  # the numbers it gives that a fact must hold
     specific: frozenset[str]  # those that name one thing (9175, 673: see _specific)
+    floors: frozenset[str]  # the floors of a building it names (3 for 三楼, 3F, the third floor)
 
 
 @dataclass(frozen=True)
@@ -179,7 +180,9 @@ class Engine:
         asked = normalize(asked) if asked else asked_part(normalize(unquoted(question)))
         raw = words(self._index.from_pinyin(asked), spell=self._index.spell)
         given = _given_numbers(normalized)
-        query = _Query(normalized, raw, self._index.correct(raw), given, frozenset(filter(_specific, given)))
+        query = _Query(
+            normalized, raw, self._index.correct(raw), given, frozenset(filter(_specific, given)), frozenset(floors(normalized))
+        )
         if not raw:
             return query, []
         weight = self.thresholds.coverage_weight
@@ -196,9 +199,8 @@ class Engine:
                 ranked = holding
         # A floor asked about ("一楼是干嘛的") is what the facts that name that floor (or every
         # floor) are about: the building's own fact names none, and ranked first on its words.
-        asked_floors = floors(normalized)
-        if asked_floors:
-            on_floor = [pair for pair in ranked if self._on_floor(self._entries[pair[1].index], asked_floors)]
+        if query.floors:
+            on_floor = [pair for pair in ranked if self._on_floor(self._entries[pair[1].index], query.floors)]
             if on_floor and len(on_floor) < len(ranked):
                 ranked = on_floor
         # A figure asked about as such ("What's the 31 in the campaign?", 31指的是什么) is what the
@@ -212,7 +214,7 @@ class Engine:
         return query, ranked
 
     @staticmethod
-    def _on_floor(entry: _Entry, asked: set[str]) -> bool:
+    def _on_floor(entry: _Entry, asked: frozenset[str]) -> bool:
         return bool(entry.floors & asked) or entry.every_floor
 
     def rank(self, question: str) -> list[tuple[str, float]]:
@@ -359,7 +361,7 @@ class Engine:
             return f"number {min(missing)} not in the fact"
         # A floor asked is held as a floor: "floor 3" is not answered by the second floor's fact
         # for its children aged 0 to 3. A fact of no floor is left to the other guards.
-        other_floors = floors(normalized) - entry.floors
+        other_floors = query.floors - entry.floors
         if entry.floors and other_floors:
             return f"floor {min(other_floors)} not in the fact"
         # A name set aside ("Apart from Hualongyuan Beili, which other estates ...") is not asked about;

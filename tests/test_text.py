@@ -698,7 +698,8 @@ def test_floors_are_read_in_both_languages_and_storeys_are_not_floors() -> None:
 def test_odd_input_reads_as_no_context_quote_floor_figure_or_question_word(text: str) -> None:
     assert asking_sentences(text) is None
     assert unquoted(text) == text
-    assert floors(normalize(text)) == set()
+    assert floors(normalize(text)) == set() and not every_floor(normalize(text))
+    assert aside(text) == "" and set_aside(text) == text
     assert place_names(normalize(text)) == []
     assert asked_figures(normalize(text)) == set() and asked_kind(normalize(text)) is None
 
