@@ -377,8 +377,16 @@ _NAMED_THING = re.compile(
 )
 
 
-# Where the asked thing ends: "the vocal master who came back" asks about the master.
-_PHRASE_ENDS = frozenset("who whom whose which that in at from of for with on by".split())
+# Where the asked thing ends: "the vocal master who came back" asks about the master, "the
+# choir set up by ..." about the choir, "the hutong where ..." about the hutong.
+_PHRASE_ENDS = frozenset("who whom whose which that where when in at from of for with on by set started founded run".split())
+# Things that have names of their own: a question for which one, or for its name, is answered only
+# by a fact that names one, not by one that speaks of "the units" or "his own community".
+_NAMEABLE = frozenset(
+    "company firm university college school court procuratorate office department organisation organization unit "
+    "agency mall shop restaurant hotel hospital clinic hutong street road lane avenue community compound estate "
+    "choir team subdistrict district village town park".split()
+)
 
 
 # An English thing a fact speaks of as "a" or "some" one: the words after the article. Not after
@@ -403,6 +411,9 @@ def unnamed_thing(question: str, claims: str, alike: Alike | None = None, named:
     word is in ``named``, the words the fact capitalises) is no unnamed one.
     """
     match = _NAMED_THING.search(question)
+    nameless = _nameless_kind(question, claims, named)
+    if nameless:
+        return nameless
     if match is None:
         return None
     if match.group(1):
@@ -429,6 +440,28 @@ def unnamed_thing(question: str, claims: str, alike: Alike | None = None, named:
     if head and len(head[0]) >= 2 and re.search(pattern % re.escape(head[0]), claims):
         return head[0]
     return None
+
+
+def _nameless_kind(question: str, claims: str, named: Container[str]) -> str | None:
+    """Return a kind of thing with names of its own (``_NAMEABLE``) whose name an English question
+    asks, where the fact speaks of that kind but names none: no name of the fact directly before
+    it ("Dongsi Subdistrict", "Longzeyuan (龙泽园) community", "Dongxinglou (东兴楼), a restaurant"),
+    no quoted one after it. "The name of the hutong where ..." is not answered by "among the hutongs"."""
+    match = _NAMED_THING.search(question)
+    if match is None or not match.group(2):
+        return None
+    phrase = match.group(2).split()
+    ends = [i for i, w in enumerate(phrase) if w in _PHRASE_ENDS]
+    kinds = [w.removesuffix("'s").removesuffix("s") for w in phrase[: ends[0] if ends else len(phrase)]]
+    kind = next((w for w in kinds if w in _NAMEABLE), None)
+    english = "\n".join(line for line in claims.split("\n") if re.search(r"[a-z]{3}", line))
+    if kind is None or not re.search(rf"\b{kind}s?\b", english):
+        return None
+    # A name is one of the fact's, or what a bracketed Chinese gloss follows; a quotation is one too.
+    names = "|".join([*(rf"\b{re.escape(n)}\b" for n in named if n.isascii()), r"\([^)]*[\u4e00-\u9fff][^)]*\)"])
+    before = rf"(?:{names})(?:\s*\([^)]*\))?(?:,\s+(?:a|an|the)(?:\s+[\w'-]+){{0,2}})?\s+{kind}"
+    after = rf"\b{kind}s?\s*(?:[\"“]|\(\s*[\u4e00-\u9fff]|{names})"
+    return None if re.search(before, english) or re.search(after, english) else kind
 
 
 # A figure asked about as such: "what's the 31 in ...", "the 150 figure", 31项指的是什么; not a number

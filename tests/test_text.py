@@ -554,12 +554,14 @@ def test_counted_thing(question: str, thing: list[str]) -> None:
         ("need the name of the returnee vocal master", "a vocal master built a choir", "master"),  # a request
         # An appositive after a bracketed name names the thing.
         ("what is the name of the old restaurant that serves lunch?", "dongxinglou (东兴楼), a long-established restaurant", None),
-        ("what's the name of the restaurant that serves lunch?", "the old restaurant dongxinglou serves lunch", None),  # named
         ("what is the reform called?", "the reform is called street whistle", None),
         # a thing described as "a" one and named in quotation marks right after is named
         ("what's the name of the mechanism?", 'the branch created a governance mechanism of "party-led five-party co-building"', None),
         ("what's the name of the mechanism?", "the branch created a governance mechanism", "mechanism"),
         ("how many choirs are there?", "a small choir", None),  # no name asked
+        # the thing asked ends where a clause about it begins ("set up by", "where")
+        ("what is the name of the choir set up by the singer?", "one member built a choir for the compound", "choir"),
+        ("what's the name of the hutong where the courtyard is?", "a small courtyard among the hutongs of dongsi", "hutong"),
         # what "some" of a kind are said to be is unnamed too
         ("what's the name of the calligrapher?", "some party members in the community are master calligraphers", "calligrapher"),
         ("what's the name of the calligrapher?", "the calligrapher wang ming leads classes", None),
@@ -574,6 +576,14 @@ def test_a_thing_the_fact_also_names_is_not_unnamed() -> None:
     fact = normalize("Dianchanglu Primary School used to be an ordinary school; now a specialist school")
     assert unnamed_thing(question, fact) == "school"
     assert unnamed_thing(question, fact, named={"dianchanglu", "primary", "school"}) is None
+    # named after it ("the old restaurant Dongxinglou"), or before it ("Dongsi Subdistrict", "Longzeyuan (龙泽园) community")
+    question = normalize("what's the name of the restaurant that serves lunch?")
+    assert unnamed_thing(question, normalize("the old restaurant dongxinglou serves lunch"), named={"dongxinglou"}) is None
+    question = normalize("what is the name of the community where she lives?")
+    assert unnamed_thing(question, normalize("she lives in her community in dongsi"), named={"dongsi"}) == "community"
+    assert unnamed_thing(question, normalize("she lives in the longzeyuan (龙泽园) community")) is None
+    assert unnamed_thing(question, normalize("she lives in the community (龙泽园社区)")) is None
+    assert unnamed_thing(question, normalize("she lives in dongsi community"), named={"dongsi"}) is None
 
 
 def test_unnamed_thing_in_other_words_is_told_by_the_given_likeness() -> None:
