@@ -205,8 +205,10 @@ _KINDS = {
         r"陪同|陪着|一同|一起|同行|共同|联合|携手|accompan|together|along with|joined by|worked with|teamed up with|alongside",
     ),
     "a founder": (
-        r"创始人|创办人|谁创办|谁创立|发起人|谁发起|founder|who founded|who established",
-        r"创始|创办|创立|发起|组建|founded|founder|formed|set up by|started by|launched by|established by",
+        r"创始人|创办人|谁创办|谁创立|发起人|谁发起|founder|who founded|who established"
+        r"|谁[^?？,，]{0,3}办起|谁组建|由谁(?:发起|创办|创立|成立|组建)|\bwho (?:started|set up|launched|initiated|began)\b",
+        r"创始|创办|创立|发起|组建|创建|首创|牵头|带头|founded|founder|formed|set up|started|launched|established|initiated"
+        r"|created|\bbuilt\b|pioneer|came up with",
     ),
     "a founding": (
         r"(?:哪1?年|什么时候|何时|几几年)[^?？]{0,6}(?:成立|创立|创办|建立|组建)"

@@ -152,6 +152,11 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         ("besides individual members, who else reports?", "legal-entity party organisations report to subdistricts", None),
         ("who founded laojiefang", "laojiefang, a volunteer group with 5 years of history", "a founder"),
         ("谁创办了小合唱团", "一位海归声乐家组建了小合唱团", None),
+        # started, set up, 办起来 ask who founded it too; "built a choir" says so
+        ("who started the laojiefang volunteer group?", "laojiefang, a volunteer group with 5 years of history", "a founder"),
+        ("老街坊是谁牵头办起来的", "老街坊志愿服务组织已有5年历史", "a founder"),
+        ("who set up the choir?", "a vocal master built a small choir", None),
+        ("五方座谈会是谁发起的", "社区党支部牵头召开五方座谈会", None),
         ("张颖在哪所大学教书", "张颖在龙泽园住了近20年", "a university"),
         ("what did zhang ge study at university", "zhang ge, deputy head of the organisation department", "a university"),
         # which university needs one named: university students or a university teacher name none
