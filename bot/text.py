@@ -210,6 +210,19 @@ _KINDS = {
         r"创始|创办|创立|发起|组建|创建|首创|牵头|带头|founded|founder|formed|set up|started|launched|established|initiated"
         r"|created|\bbuilt\b|pioneer|came up with",
     ),
+    # What befalls someone who falls short: a fact that sets a rule says nothing of a penalty.
+    "a consequence": (
+        r"\bwhat happens (?:to|if|when)\b[^?]{0,60}\b(?:fewer|less|fails?|miss(?:es)?|doesn't|does not|don't|do not|skips?|breaks?|refuses?)\b"
+        r"|\bwhat (?:is|are) the (?:penalt|consequence|sanction)|\bpenal(?:ty|ties|ised|ized)\b|\bpunish|\bsanction"
+        r"|什么后果|受到什么处|处罚|处分|惩罚|(?:不|没|少于)[^?？,，]{0,12}会怎(?:么)?样",
+        r"处罚|处分|惩罚|后果|通报|批评|问责|扣分|penalt|punish|sanction|disciplin|consequence|expelled|warned|\bwarning\b",
+    ),
+    # An exact count: "several times" (数次) and 多轮 are no answer to "exactly how many".
+    "an exact count": (
+        r"\bexact(?:ly)? (?:how many|how much|number|figure|count)|\bprecise (?:number|figure|count)|具体(?:是)?(?:多少|几)"
+        r"|确切(?:的)?(?:数字|数量|人数|多少)",
+        r"(?<![\d.])(?:[02-9]|\d{2,})",
+    ),
     "a founding": (
         r"(?:哪1?年|什么时候|何时|几几年)[^?？]{0,6}(?:成立|创立|创办|建立|组建)"
         r"|(?:成立|创立|创办|建立|组建)(?:于|在|的|是)?(?:哪1?年|什么时候|何时)"

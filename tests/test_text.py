@@ -152,6 +152,13 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         ("besides individual members, who else reports?", "legal-entity party organisations report to subdistricts", None),
         ("who founded laojiefang", "laojiefang, a volunteer group with 5 years of history", "a founder"),
         ("谁创办了小合唱团", "一位海归声乐家组建了小合唱团", None),
+        # an exact count is not "several times"; what befalls someone who falls short is no rule
+        ("exactly how many city titles has the curling team won?", "its curling team came first several times", "an exact count"),
+        ("具体是多少个社区?", "100多个社区", None),
+        ("what happens to a member who attends fewer than four activities?", "members join at least 4 activities a year", "a consequence"),
+        ("what happens to the private ground locks?", "residents no longer install private ground locks", None),
+        ("少于4次会怎么样", "每年至少参加4次活动", "a consequence"),
+        ("冬奥组委会怎样推动冰雪文化进社区", "冬奥组委推动冰雪文化进社区", None),
         # started, set up, 办起来 ask who founded it too; "built a choir" says so
         ("who started the laojiefang volunteer group?", "laojiefang, a volunteer group with 5 years of history", "a founder"),
         ("老街坊是谁牵头办起来的", "老街坊志愿服务组织已有5年历史", "a founder"),
