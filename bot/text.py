@@ -241,8 +241,8 @@ _KINDS = {
     ),
     # What someone said: a fact that reports no words of theirs does not answer it.
     "what was said": (
-        r"(?<!是)(?:说了什么|说了啥|讲了什么|讲了啥)|原话|what did [^?.]{1,40}\b(?:say|tell)\b(?! (?:they|that|he|she|it|we|you|about|of)\b)"
-        r"|\bexact words\b",
+        r"(?<!是)(?:说了(?:些)?什么|说了啥|讲了(?:些)?什么|讲了啥)|原话|what did [^?.]{1,40}\b(?:say|tell)\b(?! (?:they|that|he|she|it|we|you|about|of)\b)"
+        r"|\bexact words\b|\bwhat [^?.]{1,40}\bsaid to (?:the )?(?:residents|people|locals|neighbours|neighbors|them|reporters)\b",
         r"说|讲|表示|介绍|指出|称|认为|谈到|提到|反映|通知|告诉|“|\bsaid\b|\bsays\b|\bsay\b|\btold\b|according to|\bput it\b"
         r"|\bquoted?\b|\bin (?:his|her) words\b|\bnotices?\b",
     ),
@@ -251,6 +251,18 @@ _KINDS = {
         r"(?:what|which) (?:[a-z-]+ ){0,2}(?:score|rating|grade|mark)s?\b|(?:what|which) (?:[a-z'-]+ ){0,3}(?:scores|ratings)\b"
         r"|打了?多少分|得了?多少分|评分是多少|几分",
         r"\d\s*分|\d(?:\.\d+)?\s*(?:points?|%|/\d)|\bscored?\b|评分|打分",
+    ),
+    # Another instalment of a series: the fact about this one (下篇, part 2) says nothing of part 1.
+    "another instalment": (
+        # (not where it offers this one too: "is this part one or part two?")
+        r"^(?![^\n]*(?:下篇|\bpart (?:two|2)\b|\bsecond (?:part|instalment|installment)\b))[^\n]*?"
+        r"(?:上篇|上1篇|前1篇|\bpart (?:one|1)\b|\bfirst (?:part|instalment|installment)\b|\bprevious (?:part|instalment|installment)\b)",
+        r"上篇|\bpart (?:one|1)\b|\bfirst (?:part|instalment|installment)\b",
+    ),
+    # Whom a team beat: a fact that says it won gives no opponent.
+    "an opponent": (
+        r"\b(?:beat|beaten|defeat(?:ed)?|opponents?)\b|\bagainst (?:whom|which team|who)\b|打败|击败|战胜|对手",
+        r"\b(?:beat|beaten|defeat(?:ed)?|opponents?|against)\b|打败|击败|战胜|对手|对阵",
     ),
     "a predecessor or successor": (
         r"前任|上一任|继任|接任|接替|\bpredecessors?\b|\bsuccessors?\b|\bsucceeded\b|\breplaced\b",

@@ -159,6 +159,16 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         ("what happens to the private ground locks?", "residents no longer install private ground locks", None),
         ("少于4次会怎么样", "每年至少参加4次活动", "a consequence"),
         ("冬奥组委会怎样推动冰雪文化进社区", "冬奥组委推动冰雪文化进社区", None),
+        # what was said to someone; another instalment of a series; whom a team beat
+        ("蔡奇跟居民说了些什么", "蔡奇两度来到东四的小院", "what was said"),
+        ("what did cai qi say to the residents?", "cai qi came to the courtyard twice", "what was said"),
+        ("what cai qi said to the residents", "cai qi said the residents were his neighbours", None),
+        ("what did part one of this series cover?", "this is part 2 of the report", "another instalment"),
+        ("本文的上篇讲了什么", "本文为下篇,讲的是这项改革", "another instalment"),
+        ("is this part one or part two of the series?", "this is part 2 of the report", None),
+        ("这是上篇还是下篇", "本文为下篇", None),
+        ("which team did the hockey team beat in the final?", "its hockey team came first in city contests", "an opponent"),
+        ("对手是谁", "冰球队战胜了对手", None),
         # started, set up, 办起来 ask who founded it too; "built a choir" says so
         ("who started the laojiefang volunteer group?", "laojiefang, a volunteer group with 5 years of history", "a founder"),
         ("老街坊是谁牵头办起来的", "老街坊志愿服务组织已有5年历史", "a founder"),
