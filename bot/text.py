@@ -496,6 +496,7 @@ def _nameless_kind(question: str, claims: str, named: Container[str]) -> str | N
 _ASKED_FIGURE = re.compile(
     r"(?:\bthe |\bthat |\bthis |figure |number )(\d+)(?= (?:figure|number|in|about|from|mentioned|refers?|stands?)\b|\s*[?,—]| - |$)"
     r"|(?<![\d.])(\d+)[项个名家位次]?(?:这个数字?|这个数据)?(?:指的是|是指|指什么|代表|是什么|是啥|说的是)"
+    r"|^(\d+)\s*(?:-|—|:|\?)\s*(?=what|which|meaning)"  # "212 - what's that number about?"
 )
 
 

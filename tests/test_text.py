@@ -767,6 +767,9 @@ def test_asked_kind(question: str, kind: str | None) -> None:
         ("the number 150 in the burden-reduction part - what does it refer to?", {"150"}),
         ("31项指的是什么", {"31"}),
         ("文中的150是什么", {"150"}),
+        ("212 - what's that number about in the staffing part?", {"212"}),  # the figure opens the question
+        ("2018: what happened that year?", {"2018"}),
+        ("212 section-level leaders - where did they go?", set()),  # it counts leaders
         ("how many of the 150 items were cut?", set()),  # a count of items, not the figure asked about
         ("what is the five-party arrangement?", set()),  # part of a word
     ],
