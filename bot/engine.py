@@ -295,7 +295,7 @@ class Engine:
         best_score, best = ranked[0]
         reason = self._doubt(question, language, query, ranked[0])
         if reason is None:
-            reason, closer = self._rival(query, language, ranked)
+            reason, closer = self._rival(query, language, self._rivals(question, language, query, ranked))
             if reason is None:
                 return self._answer(question, language, self._entries[best.index].loaded, best_score)
             # The best fact by words is no answer, but a close runner-up clearly nearer in meaning
@@ -322,6 +322,28 @@ class Engine:
             question=question, language=language, decision=decision, score=best_score,
             suggestions=suggestions, reason=reason,
         )
+
+    def _rivals(
+        self, question: str, language: Language, query: _Query, ranked: list[tuple[float, Scored]]
+    ) -> list[tuple[float, Scored]]:
+        """Return ``ranked`` without the close runners-up that could not answer the question anyway,
+        where the best fact holds the whole question.
+
+        A runner-up that fails a guard ("How many unit Party organisations reported?": the
+        reporting reform's fact states no quantity) leaves no doubt about which fact is meant.
+        Only where the best fact holds the whole question: measured, below that the tie is what
+        holds near-misses back ("When did Cai Qi become party secretary?" answered by his visits:
+        -25 and 27 wrong answers when applied to every question).
+        """
+        t = self.thresholds
+        best_score, best = ranked[0]
+        if best.coverage < t.covered:
+            return ranked
+        return [ranked[0]] + [
+            pair for pair in ranked[1:]
+            # A runner-up's own score is not held against it: only what it fails to hold.
+            if pair[0] <= best_score - t.margin or self._doubt(question, language, query, (max(pair[0], t.answer), pair[1])) is None
+        ]
 
     def answer_fact(self, fact_id: str, language: Language) -> Answer:
         """Return the answer of a chosen fact (a "did you mean" click); KeyError if there is none."""

@@ -252,6 +252,13 @@ _KINDS = {
         r"|打了?多少分|得了?多少分|评分是多少|几分",
         r"\d\s*分|\d(?:\.\d+)?\s*(?:points?|%|/\d)|\bscored?\b|评分|打分",
     ),
+    # When someone took up a post: a fact about what they did in it does not say.
+    "the start of a post": (
+        r"\bwhen did [^?]{1,40}\b(?:become|take up|take over|take office|get the job|start as|start in|join as)\b"
+        r"|\bwhat year did [^?]{1,40}\b(?:become|take up|take over|take office)\b"
+        r"|(?:哪1?年|什么时候|何时|几时)[^?？,，]{0,6}(?:当上|担任|上任|出任|就任|成为|开始担任|接任)",
+        r"上任|就任|出任|接任|任职|当上|第\d+年|became|appointed|took office|took over|took up|since \d{4}|\d+(?:st|nd|rd|th) year",
+    ),
     # Another instalment of a series: the fact about this one (下篇, part 2) says nothing of part 1.
     "another instalment": (
         # (not where it offers this one too: "is this part one or part two?")

@@ -335,6 +335,20 @@ def test_a_smaller_lead_in_meaning_answers_a_question_the_best_fact_holds_whole(
     assert unsure.suggestions[0].fact_id == "xicheng-parking-opened-streets-malls"
 
 
+def test_a_close_runner_up_that_fails_a_guard_is_no_rival_where_the_best_holds_the_whole_question(engine: Engine) -> None:
+    question = "How many unit Party organisations reported?"
+    ranked = engine.rank(question)
+    assert ranked[0][0] == "legal-entity-orgs-reported-9175" and ranked[1][1] > ranked[0][1] - engine.thresholds.margin
+    runner_up = ranked[1][0]
+    assert engine.answer_fact(runner_up, "en").answered  # a real fact, and it states no count
+    answer = engine.ask(question)
+    assert answer.answered and answer.fact_id == "legal-entity-orgs-reported-9175"
+    # Held to the whole-question bar no best fact can clear, the runner-up leaves it in doubt.
+    strict = Engine(engine.base, dataclasses.replace(engine.thresholds, covered=101.0))
+    unsure = strict.ask(question)
+    assert not unsure.answered and unsure.reason == f"runner-up {runner_up} within 8"
+
+
 @pytest.mark.parametrize(
     "question, set_aside, fact_id",
     [
@@ -496,9 +510,10 @@ def test_whitening_is_what_tells_these_siblings_apart(engine: Engine) -> None:
     # Compared without whitening (a ridge so large the map is a scaled identity), the same
     # question stays a "did you mean": the wording its phrasings share outweighs the floor count.
     question, fact_id = SIBLINGS[1]
-    # (Held to the full lead: the question's words are all the building fact's.)
+    # (Held to the full lead, and the floors' facts kept as rivals though they count nothing: the
+    # question's words are all the building fact's.)
     t = engine.thresholds
-    unwhitened = Engine(engine.base, dataclasses.replace(t, meaning_shrink=1e9, covered_lead=t.meaning_lead))
+    unwhitened = Engine(engine.base, dataclasses.replace(t, meaning_shrink=1e9, covered_lead=t.meaning_lead, covered=101.0))
     unsure = unwhitened.ask(question)
     assert not unsure.answered and unsure.suggestions[0].fact_id == fact_id
 

@@ -169,6 +169,10 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         ("这是上篇还是下篇", "本文为下篇", None),
         ("which team did the hockey team beat in the final?", "its hockey team came first in city contests", "an opponent"),
         ("对手是谁", "冰球队战胜了对手", None),
+        # when someone took up a post is not when they visited somewhere
+        ("when did cai qi become party secretary of beijing?", "in 2019 cai qi came twice to a courtyard", "the start of a post"),
+        ("蔡奇是哪一年当上北京市委书记的", "今年两度迎来了北京市委书记蔡奇", "the start of a post"),
+        ("when did shi feng take up the post?", "this is shi feng's 3rd year as director", None),
         # started, set up, 办起来 ask who founded it too; "built a choir" says so
         ("who started the laojiefang volunteer group?", "laojiefang, a volunteer group with 5 years of history", "a founder"),
         ("老街坊是谁牵头办起来的", "老街坊志愿服务组织已有5年历史", "a founder"),
