@@ -549,6 +549,8 @@ _NOT_A_POST = re.compile(
     r"|\b(?:property|estate|building)[- ]managers?\b"
     r"|\bowners?\W+(?:(?:vs|versus|and|against|or)\W+)?(?:the\W+)?managers?\b"
     r"|'s chair\b"
+    # the asker, not the post asked about: "dept head asking: ...", "my manager wants to know ..."
+    r"|\b(?:head|director|chief|manager|secretary|principal|president|chair|boss)s? (?:asking|asks|wants|wanted|needs|here|is asking)\b"
     r"|发挥所长|各展所长|学有所长|各有所长"  # 所长 here is a strength, not an institute's head
     r"|\bheads? ?aches?\b|\bheads? (?:out|off|up|down|home|back|over|into|outside)\b"  # a headache, heading out
 )

@@ -169,6 +169,10 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         ("这是上篇还是下篇", "本文为下篇", None),
         ("which team did the hockey team beat in the final?", "its hockey team came first in city contests", "an opponent"),
         ("对手是谁", "冰球队战胜了对手", None),
+        # the asker's post is not one asked about
+        ("dept head asking: what is the leading yardstick?", "satisfaction is the leading criterion", None),
+        ("my manager wants to know who chairs it", "the committee coordinates the units", None),
+        ("who is the head of the department?", "the department coordinates the units", "a head, whom the fact does not name"),
         # when someone took up a post is not when they visited somewhere
         ("when did cai qi become party secretary of beijing?", "in 2019 cai qi came twice to a courtyard", "the start of a post"),
         ("蔡奇是哪一年当上北京市委书记的", "今年两度迎来了北京市委书记蔡奇", "the start of a post"),
