@@ -20,7 +20,7 @@ from bot.factbase import FactBase, LoadedFact, load_factbase
 from bot.matcher import Index, Scored
 from bot.meaning import Meaning, load_meaning, unit, whitening
 from bot.text import (
-    EN_STOPWORDS, Vocabulary, aside, asked_figures, asked_kind, asked_part, asking_sentences, asks_name, asks_quantity,
+    EN_STOPWORDS, Vocabulary, alternatives, aside, asked_figures, asked_kind, asked_part, asking_sentences, asks_name, asks_quantity,
     bigrams, capitalised_names, clean, counted_thing, detect_language, enumerated_numbers, every_floor, floors, latin_words,
     mentions, normalize, numbers, ordinal_numbers, place_names, quoted_names, respell, rough_numbers, set_aside,
     stem, states_quantity, tagged_names, tagged_words, unmet_request, unquoted, wade_giles, with_bigrams, words,
@@ -66,6 +66,7 @@ class _Query:
     numbers: set[str]  # the numbers it gives that a fact must hold
     specific: frozenset[str]  # those that name one thing (9175, 673: see _specific)
     floors: frozenset[str]  # the floors of a building it names (3 for 三楼, 3F, the third floor)
+    alternatives: tuple[frozenset[str], ...]  # what it offers to choose from: {637, 673}, {dongcheng, xicheng}
 
 
 @dataclass(frozen=True)
@@ -181,7 +182,8 @@ class Engine:
         raw = words(self._index.from_pinyin(asked), spell=self._index.spell)
         given = _given_numbers(normalized)
         query = _Query(
-            normalized, raw, self._index.correct(raw), given, frozenset(filter(_specific, given)), frozenset(floors(normalized))
+            normalized, raw, self._index.correct(raw), given, frozenset(filter(_specific, given)), frozenset(floors(normalized)),
+            tuple(alternatives(normalized)),
         )
         if not raw:
             return query, []
@@ -378,7 +380,12 @@ class Engine:
             return f"asks for {unmet}, which the fact does not state"
         if asks_name(normalized) and not self._gives_a_name(entry, query, language):
             return "asks for a name the fact does not give"
-        missing = _missing_numbers(normalized, query.numbers, entry)
+        # "Is it 637 or 673?": a fact that holds one of the two answers which it is.
+        offered = {
+            word for pair in query.alternatives
+            if any(w in entry.numbers or (not w[0].isdigit() and self._holds_name(entry, w)) for w in pair) for word in pair
+        }
+        missing = _missing_numbers(normalized, query.numbers, entry) - offered
         if missing:
             return f"number {min(missing)} not in the fact"
         # A floor asked is held as a floor: "floor 3" is not answered by the second floor's fact
@@ -391,7 +398,7 @@ class Engine:
         names = set(tagged_names(set_aside(normalized))) | (set(query.words) & self._entity_words)
         names |= {normalize(n) for n in capitalised_names(set_aside(clean(question)), self._common_words)}
         names |= set(place_names(set_aside(normalized), self._common_words))
-        for name in sorted(names):
+        for name in sorted(names - offered):
             if self._holds_name(entry, name):
                 continue
             if not self._names_background(name):

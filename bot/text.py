@@ -789,6 +789,24 @@ _FLOOR_WORDS = {"ground": "1", "first": "1", "一": "1", "二": "2", "三": "3",
                 "七": "7", "八": "8", "九": "9", **_ORDINALS}
 
 
+# Alternatives a question offers ("637 or 673", "Dongcheng or Xicheng", "5 years or 10", 2018年还是2019年):
+# one word or number each side, with a unit word or two after the first and a hedge before the second.
+_ALTERNATIVES = re.compile(
+    r"(?<![\w.])(\d[\d.]*)(?: [a-z]+){0,2}?,? or (?:maybe |perhaps |about |around |even )?(\d[\d.]*)"
+    r"|(?<![\w'-])([a-z][\w'-]*),? or (?:maybe |perhaps |even )?([a-z][\w'-]*)"
+    r"|(?<![\d.])(\d[\d.]*)[^\d还或?？]{0,3}(?:还是|或者|或是)(\d[\d.]*)"
+)
+
+
+def alternatives(normalized: str) -> list[frozenset[str]]:
+    """Return the alternatives a normalised question offers, in pairs: {637, 673}, {dongcheng, xicheng}.
+
+    A fact that holds one of a pair answers the question, which asks which it is: the other is
+    no number or name the fact must hold.
+    """
+    return [frozenset(w for w in match.groups() if w) for match in _ALTERNATIVES.finditer(normalized)]
+
+
 def floors(normalized: str) -> set[str]:
     """Return the floors of a building a normalised text names, as numbers ("the third floor", 三楼: 3)."""
     return {_FLOOR_WORDS.get(n, n) for match in _FLOOR.findall(normalized) for n in match if n}

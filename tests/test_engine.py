@@ -350,6 +350,26 @@ def test_a_close_runner_up_that_fails_a_guard_is_no_rival_where_the_best_holds_t
 
 
 @pytest.mark.parametrize(
+    "question, fact_id",
+    [
+        ("quick check: is it 637 or 673 new parking spaces on West Chang'an?", "west-changan-avenue-parking-673"),
+        ("which district is Zhang Ying's Longzeyuan compound in - Changping or Haidian?", "zhang-ying-longzeyuan-20-years"),
+    ],
+)
+def test_a_fact_that_holds_one_of_the_alternatives_offered_answers(engine: Engine, question: str, fact_id: str) -> None:
+    answer = engine.ask(question)
+    assert answer.answered and answer.fact_id == fact_id
+    # Asserting the other one alone is something the fact does not say.
+    alone = question.replace(" or 673", "").replace("Changping or ", "")
+    assert not engine.ask(alone).answered
+
+
+def test_alternatives_the_fact_holds_neither_of_are_not_answered(engine: Engine) -> None:
+    assert not engine.ask("quick check: is it 500 or 700 new parking spaces on West Chang'an?").answered
+    assert not engine.ask("which district is Zhang Ying's Longzeyuan compound in - Chaoyang or Haidian?").answered
+
+
+@pytest.mark.parametrize(
     "question, set_aside, fact_id",
     [
         ("Besides the themed communities, what outreach did the Winter Olympics people promise residents?",

@@ -5,7 +5,7 @@ import pytest
 from bot.text import (
     asked_part, asks_name, asks_quantity, canonical_numbers, ordinal_numbers, capitalised_names, clean, counted_thing, mentions, quoted_names,
     aside, detect_language, enumerated_numbers, every_floor, normalize, numbers, rough_numbers, set_aside, states_quantity, tagged_names, tokens,
-    unmet_request, unnamed_thing, unquoted, words, floors, Vocabulary, wade_giles, asking_sentences, place_names, asked_kind,
+    alternatives, unmet_request, unnamed_thing, unquoted, words, floors, Vocabulary, wade_giles, asking_sentences, place_names, asked_kind,
     asked_figures,
 )
 
@@ -784,3 +784,17 @@ def test_asked_kind(question: str, kind: str | None) -> None:
 )
 def test_asked_figures(question: str, figures: set[str]) -> None:
     assert asked_figures(normalize(question)) == figures
+
+
+@pytest.mark.parametrize(
+    "question, offered",
+    [
+        ("quick check: is it 637 or 673 new parking spaces?", [{"637", "673"}]),
+        ("how old is the group - 5 years or 10?", [{"5", "10"}]),  # a unit word after the first
+        ("which district - Dongcheng or Xicheng?", [{"dongcheng", "xicheng"}]),
+        ("是2018年还是2019年?", [{"2018", "2019"}]),
+        ("how many parking spaces were added?", []),
+    ],
+)
+def test_alternatives_a_question_offers(question: str, offered: list[set[str]]) -> None:
+    assert alternatives(normalize(question)) == offered
