@@ -798,13 +798,22 @@ _ALTERNATIVES = re.compile(
 )
 
 
+_ZH_ALTERNATIVES = re.compile(r"([\u4e00-\u9fff]{2,8})(?:还是|或者|或是)([\u4e00-\u9fff]{2,8})")
+
+
 def alternatives(normalized: str) -> list[frozenset[str]]:
     """Return the alternatives a normalised question offers, in pairs: {637, 673}, {dongcheng, xicheng}.
 
     A fact that holds one of a pair answers the question, which asks which it is: the other is
     no number or name the fact must hold.
     """
-    return [frozenset(w for w in match.groups() if w) for match in _ALTERNATIVES.finditer(normalized)]
+    pairs = [frozenset(w for w in match.groups() if w) for match in _ALTERNATIVES.finditer(normalized)]
+    # In Chinese the words either side of 还是 (是东城还是西城): jieba's last word before, first after.
+    for match in _ZH_ALTERNATIVES.finditer(normalized):
+        before, after = list(rjieba.cut(match.group(1))), list(rjieba.cut(match.group(2)))
+        if before and after and len(before[-1]) >= 2 and len(after[0]) >= 2:
+            pairs.append(frozenset((before[-1], after[0])))
+    return pairs
 
 
 def floors(normalized: str) -> set[str]:

@@ -793,6 +793,7 @@ def test_asked_figures(question: str, figures: set[str]) -> None:
         ("how old is the group - 5 years or 10?", [{"5", "10"}]),  # a unit word after the first
         ("which district - Dongcheng or Xicheng?", [{"dongcheng", "xicheng"}]),
         ("是2018年还是2019年?", [{"2018", "2019"}]),
+        ("小院在东城区还是西城区?", [{"东城区", "西城区"}]),  # jieba's words either side of 还是
         ("how many parking spaces were added?", []),
     ],
 )
