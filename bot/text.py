@@ -259,6 +259,12 @@ _KINDS = {
         r"|(?:哪1?年|什么时候|何时|几时)[^?？,，]{0,6}(?:当上|担任|上任|出任|就任|成为|开始担任|接任)",
         r"上任|就任|出任|接任|任职|当上|第\d+年|became|appointed|took office|took over|took up|since \d{4}|\d+(?:st|nd|rd|th) year",
     ),
+    # The papers or steps a procedure takes: "after the relevant procedures" names none.
+    "the paperwork": (
+        r"\b(?:what|which) (?:paperwork|documents|papers|forms|id)\b|\bpaperwork (?:do|does|did|would|will) [^?]{0,30}\b(?:need|bring)|\bdocuments? (?:do|does|did|would|will) [^?]{0,30}\b(?:need|bring)"
+        r"|\bneed to bring\b|带什么材料|(?:需要|要)(?:哪些|什么)材料|什么证件|哪些证件|(?:哪些|什么)手续|手续(?:有|是)?(?:哪些|什么)",
+        r"材料|证件|证明|身份证|户口本|行驶证|驾驶证|申请表|\bdocuments?\b|\bpaperwork\b|\bid cards?\b|\bproof of\b|licen[cs]e|\bforms?\b",
+    ),
     # Another instalment of a series: the fact about this one (下篇, part 2) says nothing of part 1.
     "another instalment": (
         # (not where it offers this one too: "is this part one or part two?")

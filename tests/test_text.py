@@ -169,6 +169,11 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         ("这是上篇还是下篇", "本文为下篇", None),
         ("which team did the hockey team beat in the final?", "its hockey team came first in city contests", "an opponent"),
         ("对手是谁", "冰球队战胜了对手", None),
+        # the papers a procedure takes: "after the relevant procedures" names none
+        ("what paperwork do i need to bring to sign up for parking?", "after completing the relevant procedures", "the paperwork"),
+        ("办停车要带什么材料", "办理相关手续后,百姓可以停车", "the paperwork"),
+        ("once the paperwork is done, do residents still circle for a spot?", "after the procedures, no more circling", None),
+        ("what documents do residents need?", "residents show their id cards and a parking permit application form", None),
         # the asker's post is not one asked about
         ("dept head asking: what is the leading yardstick?", "satisfaction is the leading criterion", None),
         ("my manager wants to know who chairs it", "the committee coordinates the units", None),
