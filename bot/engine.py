@@ -27,7 +27,7 @@ from bot.text import (
 )
 
 # Characters that end a Chinese place name: part of the name, never glued to it by the segmenter.
-_PLACE_ENDINGS = frozenset("区市省县镇乡村路街道园里楼门")
+_PLACE_ENDINGS = frozenset("区市省县镇乡村路街道园里楼门内外")
 # Longest question the engine reads; the rest of a 100 kB paste is noise, not a question.
 MAX_QUESTION_CHARS = 500
 

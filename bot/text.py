@@ -231,7 +231,7 @@ _KINDS = {
         r"成立|创立|创办|建立|组建|历史|founded|established|set up|formed|history|since|years? old",
     ),
     "a rate or share": (
-        r"率(?:是|有|为)?多少|多少比例|比例是多少|占比|百分之几|what (?:percentage|proportion|share)\b"
+        r"率(?:是|有|为)?多少|满意度(?:是|有|为)?(?:多少|多高)|多少比例|比例是多少|占比|百分之几|what (?:percentage|proportion|share)\b"
         r"|(?:what|how high) (?:is|was) the [a-z -]{0,30}\brate\b|\bwhat (?:[a-z-]+ ){0,2}rate (?:did|does|do|was|is)\b",
         r"%|百分|分之|成|率|比例|一半|\brate\b|percent|proportion|\bhalf\b|\d/\d",
     ),
@@ -482,6 +482,10 @@ def unnamed_thing(question: str, claims: str, alike: Alike | None = None, named:
     return None
 
 
+# "Which specific department ...": one of a kind, by its name.
+_WHICH_SPECIFIC = re.compile(r"\b(which) (?:specific|particular|exact|actual) ((?:[a-z'-]+ ){0,3}[a-z-]+)")
+
+
 def _nameless_kind(question: str, claims: str, named: Container[str]) -> str | None:
     """Return a kind of thing with names of its own (``_NAMEABLE``) whose name an English question
     asks, where the fact speaks of that kind but names none: no name of the fact directly before
@@ -489,7 +493,9 @@ def _nameless_kind(question: str, claims: str, named: Container[str]) -> str | N
     no quoted one after it. "The name of the hutong where ..." is not answered by "among the hutongs"."""
     match = _NAMED_THING.search(question)
     if match is None or not match.group(2):
-        return None
+        match = _WHICH_SPECIFIC.search(question)
+        if match is None:
+            return None
     phrase = match.group(2).split()
     ends = [i for i, w in enumerate(phrase) if w in _PHRASE_ENDS]
     kinds = [w.removesuffix("'s").removesuffix("s") for w in phrase[: ends[0] if ends else len(phrase)]]

@@ -168,6 +168,12 @@ NOT_ANSWERED = [
 ]
 
 
+def test_a_place_one_side_of_a_gate_is_not_the_other() -> None:
+    # 广安门外 is no 广安门 with a character glued on (as 蔡琦回 is 蔡琦): 内 and 外 end place names.
+    answer = load_engine(FACTS).ask("广安门外街道办事处主任是谁?")
+    assert not answer.answered and answer.reason == "name 广安门外 not in the fact"
+
+
 @pytest.mark.parametrize("question", NOT_ANSWERED)
 def test_does_not_answer_what_the_facts_do_not_say(engine: Engine, question: str) -> None:
     answer = engine.ask(question)

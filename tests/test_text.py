@@ -174,6 +174,8 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         ("办停车要带什么材料", "办理相关手续后,百姓可以停车", "the paperwork"),
         ("once the paperwork is done, do residents still circle for a spot?", "after the procedures, no more circling", None),
         ("what documents do residents need?", "residents show their id cards and a parking permit application form", None),
+        # a satisfaction rate asked of a fact that gives none
+        ("广安门内街道居民的满意度是多少", "史峰是广安门内街道办事处主任", "a rate or share"),
         # the asker's post is not one asked about
         ("dept head asking: what is the leading yardstick?", "satisfaction is the leading criterion", None),
         ("my manager wants to know who chairs it", "the committee coordinates the units", None),
@@ -619,6 +621,10 @@ def test_a_thing_the_fact_also_names_is_not_unnamed() -> None:
     assert unnamed_thing(question, normalize("she lives in the longzeyuan (龙泽园) community")) is None
     assert unnamed_thing(question, normalize("she lives in the community (龙泽园社区)")) is None
     assert unnamed_thing(question, normalize("she lives in dongsi community"), named={"dongsi"}) is None
+    # "which specific department" asks for one by its name
+    question = normalize("which specific government department opened its car park to residents?")
+    assert unnamed_thing(question, normalize("government departments opened their car parks")) == "department"
+    assert unnamed_thing(question, normalize("the xicheng department opened its car park"), named={"xicheng"}) is None
 
 
 def test_unnamed_thing_in_other_words_is_told_by_the_given_likeness() -> None:
