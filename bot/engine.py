@@ -48,6 +48,9 @@ class Thresholds:
     meaning_shrink: float = 1.0  # ridge on the within-fact covariance before whitening (bot/meaning.py)
     word_alike: float = 0.5  # cosine at which a thing asked is the one a fact leaves unnamed in other words
     overtake_lead: float = 0.35  # how much closer in meaning than every other close fact a runner-up answers instead
+    order_lead: float = 10.0  # how much closer in word order (plain ratio) than every close fact the best one answers ...
+    order_meaning: float = 0.15  # ... if also at least this much nearer in meaning (a third of the meaning lead)
+    order_coverage: float = 60.0  # ... and holding at least this share of the question
 
 
 DEFAULT_THRESHOLDS = Thresholds()
@@ -465,10 +468,21 @@ class Engine:
         kind, kinds = asked_kind(query.normalized), self._kinds[language]
         if kind and kind in kinds[ranked[0][1].index] and not any(kind in kinds[s.index] for _, s in close):
             return None, None
+        # Word order: the closeness ratios compare words as a set or sorted, so a question in the
+        # order of one fact's phrasing ("物业公司对业主有什么不满", who complains about whom) looks
+        # as close to a sibling that holds the same words the other way round. Where the best fact
+        # is clearly the closest in order, holds most of the question and is nearer in meaning
+        # too (if by less than the lead), it answers. Not a question of one word: it has no order,
+        # and its ratio to a phrasing says only how short that phrasing is.
+        several = len(set(query.content)) > 1
+        if several and ranked[0][1].coverage >= t.order_coverage and best - max(others) >= t.order_meaning:
+            order = self._index.in_order(query.content, [s.index for _, s in (ranked[0], *close)])
+            if order[0] - max(order[1:]) >= t.order_lead:
+                return None, None
         # A question of one word ("library") asks nothing beyond a subject the close facts share:
         # what is left of it once the subject is taken away says nothing of which one is meant.
         closer = None
-        if len(set(query.content)) > 1:
+        if several:
             nearest = max(range(len(others)), key=others.__getitem__)
             rest = [best, *others[:nearest], *others[nearest + 1:]]
             closer = close[nearest] if others[nearest] - max(rest) >= t.overtake_lead else None

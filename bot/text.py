@@ -217,6 +217,11 @@ _KINDS = {
         r"|什么后果|受到什么处|处罚|处分|惩罚|(?:不|没|少于)[^?？,，]{0,12}会怎(?:么)?样",
         r"处罚|处分|惩罚|后果|通报|批评|问责|扣分|penalt|punish|sanction|disciplin|consequence|expelled|warned|\bwarning\b",
     ),
+    # A count of those that did not: a fact that counts those that did says nothing of the rest.
+    "a count of those that did not": (
+        r"(?:多少|几(?!乎))[^?？,，]{0,10}(?:没有|没人|未曾?|不曾)|\bhow many\b[^?]{0,40}\b(?:did not|didn't|have not|haven't|has not|hasn't|never)\b",
+        r"没有|未|无|did not|didn't|have not|haven't|has not|hasn't|never|\bnone\b|\bno one\b",
+    ),
     # An exact count: "several times" (数次) and 多轮 are no answer to "exactly how many".
     "an exact count": (
         r"\bexact(?:ly)? (?:how many|how much|number|figure|count)|\bprecise (?:number|figure|count)|具体(?:是)?(?:多少|几)"

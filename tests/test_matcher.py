@@ -50,3 +50,13 @@ def test_a_typo_is_corrected_to_the_one_known_word_it_slips_from(typed: str, kno
     words = {"times", "ties", "wang", "ways", "third", "members", "cost", "stop", "past"}
     spelling = Index([{}], [[]], latin_words=words)
     assert spelling.spell(typed) == known
+
+
+def test_in_order_tells_the_same_words_the_other_way_round_apart() -> None:
+    phrasings = [["物业公司 对 业主 有 什么 不满"], ["业主 对 物业公司 有 什么 不满"]]
+    index = Index([{}, {}], phrasings)
+    question = ["物业公司", "对", "业主", "有", "什么", "不满"]
+    in_order = index.in_order(question, [0, 1])
+    assert in_order[0] == 100.0 and in_order[1] < 90.0
+    # The sorted-words closeness the score uses cannot tell them apart.
+    assert index.closeness(" ".join(question), " ".join(sorted(question)), [0, 1]) == [100.0, 100.0]

@@ -174,6 +174,10 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         ("办停车要带什么材料", "办理相关手续后,百姓可以停车", "the paperwork"),
         ("once the paperwork is done, do residents still circle for a spot?", "after the procedures, no more circling", None),
         ("what documents do residents need?", "residents show their id cards and a parking permit application form", None),
+        # a count of those that did not is not one of those that did
+        ("石景山区有多少个社区没有人报到?", "大批在职党员向石景山的100多个社区报到", "a count of those that did not"),
+        ("how many communities did not get any reporting members?", "members reported to over 100 communities", "a count of those that did not"),
+        ("张颖所在社区几乎每个周未都做什么", "每个周末都组织党员打扫卫生", None),  # 几乎, and a typo of 周末
         # a satisfaction rate asked of a fact that gives none
         ("广安门内街道居民的满意度是多少", "史峰是广安门内街道办事处主任", "a rate or share"),
         # the asker's post is not one asked about
