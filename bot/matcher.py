@@ -164,8 +164,7 @@ class Index:
         so every fact sharing those words would tie; the sorted-words ratio also rewards the
         phrasing that says no more than was asked.
         """
-        spans = [range(self._starts[i], self._starts[i + 1]) for i in indexes]
-        chosen = [k for span in spans for k in span]
+        spans, chosen = self._phrasings_of(indexes)
         if not chosen:
             return [0.0] * len(indexes)
         words = process.cdist(
@@ -174,28 +173,23 @@ class Index:
         ordered_words = process.cdist(
             [ordered], [self._phrasing_sorted[k] for k in chosen], scorer=fuzz.ratio, processor=_PROCESSOR
         )[0]
-        values = (words + ordered_words) / 2
-        best, at = [], 0
-        for span in spans:
-            best.append(float(values[at : at + len(span)].max()) if len(span) else 0.0)
-            at += len(span)
-        return best
+        return _best_of_each((words + ordered_words) / 2, spans)
 
     def in_order(self, words: list[str], indexes: list[int]) -> list[float]:
         """Return the best similarity (0-100) of ``words`` in their order to a phrasing of each
         document in ``indexes``: 物业公司对业主 is far from 业主对物业公司, which the other ratios see as one."""
-        spans = [range(self._starts[i], self._starts[i + 1]) for i in indexes]
-        chosen = [k for span in spans for k in span]
+        spans, chosen = self._phrasings_of(indexes)
         if not chosen:
             return [0.0] * len(indexes)
         values = process.cdist(
             [" ".join(words)], [self._phrasing_words[k] for k in chosen], scorer=fuzz.ratio, processor=_PROCESSOR
         )[0]
-        best, at = [], 0
-        for span in spans:
-            best.append(float(values[at : at + len(span)].max()) if len(span) else 0.0)
-            at += len(span)
-        return best
+        return _best_of_each(values, spans)
+
+    def _phrasings_of(self, indexes: list[int]) -> tuple[list[range], list[int]]:
+        """Return the span of each document's phrasings in the flat list, and all of them in one list."""
+        spans = [range(self._starts[i], self._starts[i + 1]) for i in indexes]
+        return spans, [k for span in spans for k in span]
 
     def score(self, words: list[str], bigrams: list[str]) -> list[Scored]:
         """Return the best-covered documents, best first by coverage, with their closeness.
@@ -217,6 +211,15 @@ class Index:
         candidates = sorted(held.items(), key=lambda pair: pair[1], reverse=True)[:_CANDIDATES]
         near = self.closeness(phrase, ordered, [i for i, _ in candidates]) if phrase else [0.0] * len(candidates)
         return [Scored(i, 100.0 * h / total, c) for (i, h), c in zip(candidates, near)]
+
+
+def _best_of_each(values: np.ndarray, spans: list[range]) -> list[float]:
+    """Return the largest of ``values`` within each span (laid end to end), 0 for an empty one."""
+    best, at = [], 0
+    for span in spans:
+        best.append(float(values[at : at + len(span)].max()) if len(span) else 0.0)
+        at += len(span)
+    return best
 
 
 def group_similar(texts: list[str], cutoff: float = 80.0) -> list[list[int]]:
