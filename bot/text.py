@@ -456,7 +456,9 @@ def unnamed_thing(question: str, claims: str, alike: Alike | None = None, named:
     word is in ``named``, the words the fact capitalises) is no unnamed one.
     """
     match = _NAMED_THING.search(question)
-    nameless = _nameless_kind(question, claims, named)
+    specific = _WHICH_SPECIFIC.search(question)
+    phrase = match.group(2) if match and match.group(2) else specific.group(1) if specific else None
+    nameless = phrase and _nameless_kind(phrase, claims, named)
     if nameless:
         return nameless
     if match is None:
@@ -488,20 +490,16 @@ def unnamed_thing(question: str, claims: str, alike: Alike | None = None, named:
 
 
 # "Which specific department ...": one of a kind, by its name.
-_WHICH_SPECIFIC = re.compile(r"\b(which) (?:specific|particular|exact|actual) ((?:[a-z'-]+ ){0,3}[a-z-]+)")
+_WHICH_SPECIFIC = re.compile(r"\bwhich (?:specific|particular|exact|actual) ((?:[a-z'-]+ ){0,3}[a-z-]+)")
 
 
-def _nameless_kind(question: str, claims: str, named: Container[str]) -> str | None:
+def _nameless_kind(asked: str, claims: str, named: Container[str]) -> str | None:
     """Return a kind of thing with names of its own (``_NAMEABLE``) whose name an English question
-    asks, where the fact speaks of that kind but names none: no name of the fact directly before
-    it ("Dongsi Subdistrict", "Longzeyuan (龙泽园) community", "Dongxinglou (东兴楼), a restaurant"),
-    no quoted one after it. "The name of the hutong where ..." is not answered by "among the hutongs"."""
-    match = _NAMED_THING.search(question)
-    if match is None or not match.group(2):
-        match = _WHICH_SPECIFIC.search(question)
-        if match is None:
-            return None
-    phrase = match.group(2).split()
+    asks (``asked``: the words after "the name of", "which specific"), where the fact speaks of that
+    kind but names none: no name of the fact directly before it ("Dongsi Subdistrict", "Longzeyuan
+    (龙泽园) community", "Dongxinglou (东兴楼), a restaurant"), no quoted one after it. "The name of
+    the hutong where ..." is not answered by "among the hutongs"."""
+    phrase = asked.split()
     ends = [i for i, w in enumerate(phrase) if w in _PHRASE_ENDS]
     kinds = [w.removesuffix("'s").removesuffix("s") for w in phrase[: ends[0] if ends else len(phrase)]]
     kind = next((w for w in kinds if w in _NAMEABLE), None)
