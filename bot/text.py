@@ -1277,6 +1277,7 @@ def capitalised_names(text: str, common_words: Container[str] = frozenset()) -> 
 # their words; the one whose phrasings ask "why" is the one a "why" question means. Measured on
 # the labelled sets: who, where, when, how and how many did not tell siblings apart as safely
 # (each answered near-misses: "who chairs ...", "when will every subdistrict ...").
+# Whether it has been long asks how long too ("is this his first year?", "new to the job").
 _ASKED_KINDS = {
     # A purpose or a point asks why in other words ("what's the point of ...", 目的).
     "reason": re.compile(
@@ -1285,6 +1286,7 @@ _ASKED_KINDS = {
     ),
     "duration": re.compile(
         r"\bhow long\b|\bhow many (?:more )?(?:years|months|weeks|days)\b|\bfor how many\b|多久|多长时间|几年了|多少年"
+        r"|\bfirst year\b|\bnew (?:to|in) (?:the|this|his|her|their) (?:job|post|role|position)\b|\bwhich year (?:of|in)\b|第几年|第几个年头"
     ),
 }
 

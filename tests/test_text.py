@@ -776,6 +776,12 @@ def test_odd_input_reads_as_no_context_quote_floor_figure_or_question_word(text:
         ("what were they trying to achieve?", "reason"),
         ("减负的目的是什么", "reason"),
         ("what is the campaign?", None),
+        # how long asked as whether it has been long ("is this his first year?", "new to the job")
+        ("is this shi feng's first year as director?", "duration"),
+        ("is the director new to the job?", "duration"),
+        ("which year of his term is this?", "duration"),
+        ("史峰当主任第几年了", "duration"),
+        ("what happened in the first round?", None),
     ],
 )
 def test_asked_kind(question: str, kind: str | None) -> None:
