@@ -70,7 +70,7 @@ _SHORTHAND = _Glossary({
     "ppl": "people", "govt": "government", "dept": "department", "depts": "departments",
     "yr": "year", "yrs": "years", "mgmt": "management", "cttee": "committee", "approx": "approximately",
     "info": "information", "pls": "please", "u": "you", "ur": "your", "r": "are", "w/": "with", "b/c": "because",
-    "bc": "because", "abt": "about", "mtg": "meeting", "peking": "beijing",
+    "bc": "because", "abt": "about", "mtg": "meeting", "peking": "beijing", "# of": "number of", "no. of": "number of",
     "payed": "paid",  # the common misspelling, which the typo reader would take for "played"
 }, before=r"(?<![\w/@.&'-])", after=r"(?![\w/@.&'-])")
 # Formal written Chinese asks in classical words (王风系何人,现任何职?): in plain words, which
@@ -116,7 +116,7 @@ _QUANTITY_WORDS = re.compile(r"[02-9]|\d{2,}|半|大批|数次|多次|上百|上
 _KINDS = {
     "an age": (r"多大年纪|多大岁数|今年多大|几岁|多少岁|年龄|年纪|how old|\bage\b", r"岁|年历史|years old|years? of history"),
     "a month or day": (
-        r"几月|哪个月|哪月|几号|哪一天|哪天|which month|what month|what date|what day",
+        r"几月|哪个月|哪月|几号|哪一天|哪天|which month|what month|what date|what day|\bexact (?:date|day)|\bdates\b",
         # With a number: 口号 (a slogan) and 日常 (daily) are no dates.
         r"\d\s*[月日号]|[上中下]旬|月[初底中]|\bmonths?\b|\bdays?\b|\bdates?\b"
         r"|\b(?:january|february|march|april|june|july|august|september|october|november|december)\b",
@@ -906,10 +906,14 @@ def words(normalized: str, spell: Callable[[str], str] | None = None) -> list[st
     return out
 
 
+_EMPLOYER = {"employer": "employer", "employers": "employer"}
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """Return the English stem of a lowercase word (cached: the Snowball stemmer is pure Python)."""
-    return _STEM.stemWord(word)
+    # Snowball makes "employer" and "employed" one stem: the organisation is not its staff.
+    return _EMPLOYER.get(word) or _STEM.stemWord(word)
 
 
 def respell(normalized: str, spell: Callable[[str], str]) -> str:

@@ -18,6 +18,7 @@ from bot.text import (
         ("ＷＨＯ is Cai Qi？", "who is cai qi?"),  # full-width letters and punctuation, case
         ("71.7万名党员", "717000名党员"),  # 万 as a multiplier
         ("717,000 members", "717000 members"),  # thousands separators
+        ("# of disputes, no. of members", "number of disputes, number of members"),  # a count's shorthand
         ("一百五十项", "150项"),
         ("两度迎来", "2度迎来"),
         ("蔡\u200b奇", "蔡奇"),  # zero-width space
@@ -96,6 +97,8 @@ def test_tokens_drop_question_words_and_stem_english() -> None:
     assert "咋" not in tokens(normalize("三张单子是咋回事呗"))  # colloquial question words too
     assert tokens(normalize("I wonder if you could kindly tell me who Shi Feng is")) == ["shi", "feng"]  # courtesy
     assert tokens(normalize("烦请告知史峰")) == ["史峰"]
+    # An employer is not its staff: Snowball gives "employer" and "employed" one stem.
+    assert tokens(normalize("employers")) == ["employer"] and tokens(normalize("employed")) == ["employ"]
 
 
 def test_odd_runs_of_spelled_numbers_are_read_without_error() -> None:
@@ -117,6 +120,8 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         ("张颖几岁", "张颖今年45岁", None),
         ("第一次是几月份", "今年两度迎来", "a month or day"),
         ("what month did he go", "came twice this year", "a month or day"),
+        ("courtyard visits - exact dates / months", "came twice this year", "a month or day"),
+        ("courtyard visits to date", "came twice this year", None),  # "to date" is so far
         ("门禁花了多少钱", "车位租赁费用于购置门禁", "a price or pay"),
         ("停车场收费多少钱", "单位免费借用土地", None),
         ("how much per hour to park there", "units lend their land free", "an hourly charge"),
