@@ -71,6 +71,9 @@ _SHORTHAND = _Glossary({
     "yr": "year", "yrs": "years", "mgmt": "management", "cttee": "committee", "approx": "approximately",
     "info": "information", "pls": "please", "u": "you", "ur": "your", "r": "are", "w/": "with", "b/c": "because",
     "bc": "because", "abt": "about", "mtg": "meeting", "peking": "beijing", "# of": "number of", "no. of": "number of",
+    "gov": "government", "govs": "governments", "biz": "business", "dist": "district", "nbhd": "neighbourhood",
+    "natl": "national", "thru": "through", "plz": "please", "cos": "because", "coz": "because", "w/o": "without",
+    "hq": "headquarters", "mgr": "manager", "mgrs": "managers", "cmte": "committee", "admin": "administration",
     "payed": "paid",  # the common misspelling, which the typo reader would take for "played"
 }, before=r"(?<![\w/@.&'-])", after=r"(?![\w/@.&'-])")
 # Formal written Chinese asks in classical words (王风系何人,现任何职?): in plain words, which
@@ -519,6 +522,9 @@ _ASKED_FIGURE = re.compile(
     r"(?:\bthe |\bthat |\bthis |figure |number )(\d+)(?= (?:figure|number|in|about|from|mentioned|refers?|stands?)\b|\s*[?,—]| - |$)"
     r"|(?<![\d.])(\d+)[项个名家位次]?(?:这个数字?|这个数据)?(?:指的是|是指|指什么|代表|是什么|是啥|说的是)"
     r"|^(\d+)\s*(?:-|—|:|\?)\s*(?=what|which|meaning)"  # "212 - what's that number about?"
+    # "what does 31 count?", "what is 9175 referring to", "31 stands for what"
+    r"|\bwhat (?:does|do|did|is|was) (?:the )?(\d+) (?:count|mean|refer|stand|represent|measure|cover|describe|denote)"
+    r"|(?<![\d.])(\d+) (?:counts|means|refers to|stands for|represents|denotes) what\b"
 )
 
 

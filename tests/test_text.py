@@ -19,6 +19,7 @@ from bot.text import (
         ("71.7万名党员", "717000名党员"),  # 万 as a multiplier
         ("717,000 members", "717000 members"),  # thousands separators
         ("# of disputes, no. of members", "number of disputes, number of members"),  # a count's shorthand
+        ("how many gov bodies, biz quotas", "how many government bodies, business quotas"),  # chat shorthand
         ("一百五十项", "150项"),
         ("两度迎来", "2度迎来"),
         ("蔡\u200b奇", "蔡奇"),  # zero-width space
@@ -802,6 +803,9 @@ def test_asked_kind(question: str, kind: str | None) -> None:
         ("31项指的是什么", {"31"}),
         ("文中的150是什么", {"150"}),
         ("212 - what's that number about in the staffing part?", {"212"}),  # the figure opens the question
+        ("What does 31 count in the burden-reduction figures?", {"31"}),  # asked by what it counts or means
+        ("31 stands for what?", {"31"}),
+        ("what did 2018 bring?", set()),
         ("2018: what happened that year?", {"2018"}),
         ("212 section-level leaders - where did they go?", set()),  # it counts leaders
         ("how many of the 150 items were cut?", set()),  # a count of items, not the figure asked about
