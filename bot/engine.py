@@ -51,6 +51,7 @@ class Thresholds:
     order_lead: float = 10.0  # how much closer in word order (plain ratio) than every close fact the best one answers ...
     order_meaning: float = 0.15  # ... if also at least this much nearer in meaning (a third of the meaning lead)
     order_coverage: float = 60.0  # ... and holding at least this share of the question
+    counting: float = 0.6  # share of a fact's phrasings asking how many at which it is a count's fact
 
 
 DEFAULT_THRESHOLDS = Thresholds()
@@ -124,7 +125,7 @@ class Engine:
             claim_names = {
                 "zh": frozenset([
                     *(name for name in tagged_names(said_zh_normalised) if any(name in entity for entity in listed)),
-                    *(normalize(n) for n in quoted_names(said_zh)),
+                    *(normalize(n) for n in quoted_names(said_zh) if not _idiom(n)),
                 ]),
                 "en": frozenset(normalize(n) for n in [*capitalised_names(fact.answer.en), *quoted_names(fact.answer.en)]),
             }
@@ -163,6 +164,12 @@ class Engine:
         # Whether each fact's phrasings ask why or how long, by language (see asked_kind).
         self._kinds = {
             language: [frozenset(filter(None, map(asked_kind, qs))) for qs in lists]
+            for language, lists in asked_by_language.items()
+        }
+        # The share of each fact's phrasings that ask how many, by language: a fact asked mostly
+        # for its count ("How many working members reported in 2018?") answers little else.
+        self._counting = {
+            language: [sum(map(asks_quantity, qs)) / len(qs) if qs else 0.0 for qs in lists]
             for language, lists in asked_by_language.items()
         }
         self._entity_words = frozenset(entity_words)
@@ -342,6 +349,13 @@ class Engine:
         """
         t = self.thresholds
         best_score, best = ranked[0]
+        # A count's fact is no rival to a question that asks no count and gives no number, where
+        # the best fact is not one ("What do working members do once they have registered where
+        # they live?": the fact of how many registered holds the same words).
+        counting = self._counting[language]
+        if len(set(query.content)) > 1 and not query.numbers and not asks_quantity(query.normalized):
+            if counting[best.index] < t.counting / 2:
+                ranked = [ranked[0]] + [pair for pair in ranked[1:] if counting[pair[1].index] < t.counting]
         if best.coverage < t.covered:
             return ranked
         return [ranked[0]] + [
@@ -587,6 +601,11 @@ def _missing_numbers(normalized: str, given: set[str], entry: _Entry) -> set[str
             if n not in rough or not any(rough[n][0] <= float(held) < rough[n][1] for held in entry.numbers)
         }
     return missing
+
+
+def _idiom(phrase: str) -> bool:
+    """True for a quoted Chinese idiom (“寸土寸金”, every inch is gold): a figure of speech, not a name."""
+    return list(tagged_words(phrase).values()) == ["i"]
 
 
 def _specific(number: str) -> bool:

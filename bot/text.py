@@ -109,7 +109,7 @@ _LETTER_SCALED = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)([kw])(?![a-z])")
 
 # A question that asks for a quantity: only a fact that states one can answer it.
 _ASKS_QUANTITY = re.compile(
-    r"多少|(?<![哪那好第])几(?![乎楼])|多大|多久|多长|数量|人数|how many|how much|how long|how old|number of|what number|amount of"
+    r"多少|(?<![哪那好第])几(?![乎楼])|多大|多久|多长|数量|人数|how many|how much|how long|how old|how big|how large|number of|what number|amount of"
 )
 # A fact states a quantity if its Chinese text has a number in digits or one of these words.
 _QUANTITY_WORDS = re.compile(r"[02-9]|\d{2,}|半|大批|数次|多次|上百|上千|每个?(?:周末|周|天|月|年)")  # a lone 1 is 一名/一处: an article
@@ -150,6 +150,13 @@ _KINDS = {
     "a monthly charge": (
         r"\bper month\b|\bmonthly\b|\ba month\b|每个?月|一个月|1个月",
         r"每个?月|月租|包月|\bper month\b|\bmonthly\b|\ba month\b",
+    ),
+    # What parking costs: land lent "free of charge" for a car park says nothing of its fees.
+    "a parking fee": (
+        r"停车(?:场)?(?:费|怎么收费|收费|多少钱|要钱|要花钱)|(?:parking|car park) (?:fees?|charges?|rates?|costs?|prices?)"
+        r"|\bcosts? to park|\bpay (?:for|to) park|\bcharged? (?:for|to) park",
+        r"停车费|免费停车|停车免费|收费停车|停车.{0,4}(?:\d\s*元|块)|parking (?:fees?|charges?)|free parking|park(?:ing)? for free"
+        r"|\d\s*yuan (?:an? |per )?(?:hour|day|month)",
     ),
     "a clock time": (
         r"几点|营业时间|开放时间|(?<!during )what time(?![-\w])|opening (?:hours|times)|\bopen(?:ing)? hours"

@@ -130,8 +130,12 @@ NOT_ANSWERED = [
     "蔡奇今年多大年纪?",
     "蔡奇第一次去东四那个小院是几月份?",
     "华龙苑北里新门禁系统花了多少钱?",
+    # land lent "free of charge" for a car park says nothing of what parking there costs
+    "How much does it cost to park at the West Chang'an car park?",
+    "西长安街的便民停车场怎么收费?",
     # a name the fact does not give
     "编排防诈骗情景剧的检察官来自哪个检察院?",
+    "西长安街那块地是哪个单位借给街道的?",  # “寸土寸金” (every inch is gold) is an idiom in quotes, not a name
     "What is the name of the calligrapher in Zhang Ying's community?",  # its only name is Zhang Ying's
     "What's the name of the Zhang Ying's choir conductor?",
     "组建小合唱团的海归声乐家是从哪个国家回来的?",  # a returnee, from no country the article names
@@ -371,6 +375,33 @@ def test_a_close_runner_up_that_fails_a_guard_is_no_rival_where_the_best_holds_t
     strict = Engine(engine.base, dataclasses.replace(engine.thresholds, covered=101.0))
     unsure = strict.ask(question)
     assert not unsure.answered and unsure.reason == f"runner-up {runner_up} within 8"
+
+
+@pytest.mark.parametrize(
+    "question, fact_id, count_fact",
+    [
+        ("What do volunteers of the Shijingshan Old Neighbours group get involved in?", "laojiefang-volunteer-activities",
+         "shijingshan-laojiefang-five-years"),
+        ("who turned the borrowed land on West Chang'an into a car park?", "west-changan-units-lend-land-free",
+         "west-changan-avenue-parking-673"),
+    ],
+)
+def test_a_count_fact_is_no_rival_to_a_question_that_asks_no_count(
+    engine: Engine, question: str, fact_id: str, count_fact: str
+) -> None:
+    ranked = dict(engine.rank(question))
+    assert ranked[count_fact] > ranked[fact_id] - engine.thresholds.margin  # close on words
+    answer = engine.ask(question)
+    assert answer.answered and answer.fact_id == fact_id
+    # Where every fact counts as a count's fact, the close one leaves it in doubt again.
+    strict = Engine(engine.base, dataclasses.replace(engine.thresholds, counting=2.0))
+    assert not strict.ask(question).answered
+
+
+def test_a_count_fact_stays_a_rival_to_a_question_that_asks_how_big(engine: Engine) -> None:
+    # "How big" asks a quantity: the car park's size is the count of its spaces, not how it was made.
+    answer = engine.ask("How big is the new car park on West Chang'an Avenue?")
+    assert answer.answered and answer.fact_id == "west-changan-avenue-parking-673"
 
 
 @pytest.mark.parametrize(

@@ -124,9 +124,13 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         ("courtyard visits - exact dates / months", "came twice this year", "a month or day"),
         ("courtyard visits to date", "came twice this year", None),  # "to date" is so far
         ("门禁花了多少钱", "车位租赁费用于购置门禁", "a price or pay"),
-        ("停车场收费多少钱", "单位免费借用土地", None),
+        ("停车场收费多少钱", "单位免费借用土地", "a parking fee"),  # the land was lent free, not the parking
         ("how much per hour to park there", "units lend their land free", "an hourly charge"),
         ("停车场一个月停车费多少钱", "单位免费借用土地", "a monthly charge"),
+        ("停车场怎么收费", "单位免费借用土地给街道改造成停车场", "a parking fee"),
+        ("how much does it cost to park there", "units lent land free of charge for a car park", "a parking fee"),
+        ("停车场怎么收费", "居民可以免费停车", None),
+        ("what are the parking fees", "residents pay 5 yuan a day", None),
         ("how many volunteers does it have in total", "石景山老街坊有5年历史", "a count in 名"),  # a count of people
         ("how many working party members reported", "71.7万名在职党员回社区报到", None),
         ("who coaches the school's curling team", "电厂路小学的旱地冰壶队", "a coach, whom the fact does not name"),
@@ -237,7 +241,7 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         ("what did zhang ge say about it?", "张革介绍说,为社区减负", None),  # the fact reports his words
         ("what did working members say they used to feel?", "working members felt they had no value", None),  # reported feeling
         ("how much is the property fee in hualongyuan beili?", "paid from the compound's public income", "a price or pay"),
-        ("西长安街停车场怎么收费", "周边单位免费借出土地", None),
+        ("西长安街停车场怎么收费", "周边单位免费借出土地", "a parking fee"),
         # "yuan" is money only as a word: Hetaoyuan, Tiantongyuan are places.
         ("how much does lunch cost at hetaoyuan", "dongxinglou serves lunch to the elderly at hetaoyuan", "a price or pay"),
         ("天通苑的物业费是多少", "昌平区解决回龙观、天通苑 (tiantongyuan) 等社区矛盾", "a price or pay"),
@@ -545,6 +549,7 @@ def test_capitalised_names_end_at_a_hyphen_and_skip_conventional_capitals() -> N
 def test_an_ordinal_is_not_a_quantity_asked() -> None:
     assert asks_quantity(normalize("石景山老街坊有几年历史?")) and asks_quantity(normalize("有多少名党员?"))
     assert not asks_quantity(normalize("标题里说北京的第几号改革?"))
+    assert asks_quantity(normalize("How big is the new car park?"))  # its size is a count of spaces
     assert not asks_quantity(normalize("要推动社区实现啥?事务共商那几个"))  # "those", not "how many"
 
 
