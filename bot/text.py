@@ -89,6 +89,8 @@ _CANTONESE = _Glossary({
     "喺": "在", "咗": "了", "嚟": "来", "睇": "看", "嘢": "东西", "嗰": "那", "揾": "找", "几多": "多少",
     "点样": "怎样", "边个": "谁",
 })
+# 付 for 副 (both fu) is the commonest slip of a pinyin keyboard before a title: 付书记 is a deputy secretary.
+_VICE = re.compile(r"付(?=书记|主任|部长|院长|校长|局长|区长|市长|县长|镇长|主席|秘书长|处长|科长|所长|组长|总经理)")
 # Beijing speech adds 儿 to words (小院儿, 这事儿, 多会儿): the word is the same without it.
 # Not where 儿 is a child or a son (儿童, 儿子, 幼儿, 女儿, 婴儿).
 _ERHUA = re.compile(r"(?<=[\u4e00-\u9fff])(?<![女幼婴孤健男胎孩宠少托患育妻侄孙哥娘])儿(?![童子女科孙歌媳])")
@@ -761,7 +763,7 @@ def canonical_numbers(text: str) -> str:
 def normalize(text: str) -> str:
     """Return the matching form of ``text``: clean, case-folded, Simplified Chinese, canonical numbers."""
     plain = _ZH_FORMAL(_T2S.convert(clean(text).casefold()))
-    plain = _CANTONESE(_ERHUA.sub("", plain))
+    plain = _VICE.sub("副", _CANTONESE(_ERHUA.sub("", plain)))
     return canonical_numbers(plain)
 
 

@@ -31,6 +31,7 @@ from bot.text import (
         ("请问史峰系何人,现任何职?", "请问史峰是谁,现任什么职务?"),  # formal written Chinese in plain words
         ("任何人都能报到吗", "任何人都能报到吗"),  # 何人 inside 任何人 asks nothing
         ("往东四那小院儿跑了几趟", "往东四那小院跑了几趟"),  # Beijing's 儿 added to a word
+        ("专职付书记是谁,付了多少钱", "专职副书记是谁,付了多少钱"),  # 付 for 副 before a title, a pinyin slip
         ("幼儿和儿童,女儿", "幼儿和儿童,女儿"),  # 儿 as a child
         # Cantonese as written in Hong Kong: its own characters read as the Mandarin they stand for
         ("放假嘅时间用来做啲咩?", "放假的时间用来做些什么?"),
