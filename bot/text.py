@@ -249,8 +249,10 @@ _KINDS = {
     ),
     "a rate or share": (
         r"率(?:是|有|为)?多少|满意度(?:是|有|为)?(?:多少|多高)|多少比例|比例是多少|占比|百分之几|what (?:percentage|proportion|share)\b"
-        r"|(?:what|how high) (?:is|was) the [a-z -]{0,30}\brate\b|\bwhat (?:[a-z-]+ ){0,2}rate (?:did|does|do|was|is)\b",
-        r"%|百分|分之|成|率|比例|一半|\brate\b|percent|proportion|\bhalf\b|\d/\d",
+        r"|(?:what|how high)(?:'s| is| was) the [a-z -]{0,30}\brate\b|\bwhat (?:[a-z-]+ ){0,2}rate (?:did|does|do|was|is)\b"
+        r"|\b(?:any|a|the|what) percentages?\b",
+        # A value, not the word: "a low collection rate" (收费率低) gives no rate.
+        r"%|百分|分之|(?:\d|[一二三四五六七八九])成(?![立为功员果绩本就])|一半|percent|\bhalf\b|\d/\d",
     ),
     "an address": (
         r"地址|门牌|住址|(?:the|its|an|his|her|their|exact|street|home|postal) address\b|\baddress of\b|street number|house number",

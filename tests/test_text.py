@@ -362,6 +362,11 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         ("what was the approval rate in the evaluation?", "third-party evaluation and big-data review", "a rate or share"),
         ("what share of subdistricts piloted it?", "half of beijing's subdistricts piloted it", None),
         ("what shared feeling did members describe?", "members shared a feeling of lost value", None),  # shared is no share
+        # a rate named is no rate given: "a low collection rate" (收费率低) states no value
+        ("what's the actual fee collection rate - any percentage given?", "property firms face a low fee-collection rate", "a rate or share"),
+        ("物业费收费率是多少", "物业公司收费率低", "a rate or share"),
+        ("物业费收费率是多少", "收费率不到6成", None),
+        ("what is the collection rate?", "only 60% of fees are collected", None),
         # An address, a predecessor: things a fact about the same place or post rarely gives.
         ("what is the address of the courtyard cai qi visited?", "a small courtyard in the hutongs of dongsi", "an address"),
         ("小院的地址在哪", "东四街道胡同群里的一处小院落", "an address"),
