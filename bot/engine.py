@@ -22,7 +22,7 @@ from bot.meaning import Meaning, load_meaning, unit, whitening
 from bot.text import (
     EN_STOPWORDS, Vocabulary, alternatives, aside, asked_figures, asked_kind, asked_part, asking_sentences, asks_name, asks_quantity,
     bigrams, capitalised_names, clean, counted_thing, detect_language, enumerated_numbers, every_floor, floors, latin_words,
-    mentions, normalize, numbers, ordinal_numbers, place_names, quoted_names, respell, rough_numbers, set_aside,
+    mentions, normalize, numbers, ordinal_numbers, place_names, quoted_names, referred_numbers, respell, rough_numbers, set_aside,
     stem, states_quantity, tagged_names, tagged_words, unmet_request, unquoted, wade_giles, with_bigrams, words,
 )
 
@@ -387,6 +387,11 @@ class Engine:
             return f"score {score:.0f} below {t.answer:.0f}"
         if asks_quantity(normalized) and not entry.quantitative:
             return _NO_QUANTITY
+        # "How many of the 9,175 ... are state-owned?", 那212名科级领导分到了多少个街道: a count within a
+        # figure the question refers back to, which a fact stating only that figure does not give.
+        within = referred_numbers(normalized) & query.numbers
+        if within and asks_quantity(normalized) and _counts(entry.claims) <= within:
+            return f"asks for a count within {min(within)}, which the fact does not state"
         counted = counted_thing(normalized)
         if counted and not any(self._speaks_of(entry, word) for word in counted):
             return _UNCOUNTED.format(" ".join(counted))
@@ -606,6 +611,11 @@ def _missing_numbers(normalized: str, given: set[str], entry: _Entry) -> set[str
 def _idiom(phrase: str) -> bool:
     """True for a quoted Chinese idiom (“寸土寸金”, every inch is gold): a figure of speech, not a name."""
     return list(tagged_words(phrase).values()) == ["i"]
+
+
+def _counts(claims: str) -> set[str]:
+    """Return the numbers a fact's texts state, other than years and 0 or 1."""
+    return {n for n in numbers(claims) if n not in ("0", "1") and not (1900 <= float(n) <= 2100 and float(n).is_integer())}
 
 
 def _specific(number: str) -> bool:

@@ -539,6 +539,16 @@ _ASKED_FIGURE = re.compile(
 )
 
 
+# A figure the question refers back to, to ask about a part of it: "how many of the 9175 ...",
+# 那212名 (those 212).
+_REFERRED = re.compile(r"\bhow many of (?:the|those|these) (\d+)|(?:那|这)(?:些)?(\d+)")
+
+
+def referred_numbers(normalized: str) -> set[str]:
+    """Return the numbers a normalised question refers back to as "those N" ("how many of the 9175")."""
+    return {n for found in _REFERRED.findall(normalized) for n in found if n}
+
+
 def asked_figures(normalized: str) -> set[str]:
     """Return the numbers a normalised question asks the meaning of ("what's the 31 in ...")."""
     return {n for found in _ASKED_FIGURE.findall(normalized) for n in found if n}

@@ -133,6 +133,9 @@ NOT_ANSWERED = [
     # land lent "free of charge" for a car park says nothing of what parking there costs
     "How much does it cost to park at the West Chang'an car park?",
     "西长安街的便民停车场怎么收费?",
+    # a count within a figure the question gives, of a fact that states only that figure
+    "How many of the 9,175 legal-entity party organisations are state-owned enterprises?",
+    "西城那212名科级领导分到了多少个街道?",
     # a name the fact does not give
     "编排防诈骗情景剧的检察官来自哪个检察院?",
     "西长安街那块地是哪个单位借给街道的?",  # “寸土寸金” (every inch is gold) is an idiom in quotes, not a name

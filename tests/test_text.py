@@ -6,7 +6,7 @@ from bot.text import (
     asked_part, asks_name, asks_quantity, canonical_numbers, ordinal_numbers, capitalised_names, clean, counted_thing, mentions, quoted_names,
     aside, detect_language, enumerated_numbers, every_floor, normalize, numbers, rough_numbers, set_aside, states_quantity, tagged_names, tokens,
     alternatives, unmet_request, unnamed_thing, unquoted, words, floors, Vocabulary, wade_giles, asking_sentences, place_names, asked_kind,
-    asked_figures,
+    asked_figures, referred_numbers,
 )
 
 
@@ -840,3 +840,18 @@ def test_asked_figures(question: str, figures: set[str]) -> None:
 )
 def test_alternatives_a_question_offers(question: str, offered: list[set[str]]) -> None:
     assert alternatives(normalize(question)) == offered
+
+
+@pytest.mark.parametrize(
+    "question, referred",
+    [
+        ("How many of the 9,175 organisations are state-owned?", {"9175"}),
+        ("西城那212名科级领导分到了多少个街道?", {"212"}),
+        ("那些100多个社区在哪", {"100"}),
+        ("how many of them are state-owned?", set()),
+        ("how many organisations reported, 9,175?", set()),  # a figure offered to confirm, not referred to
+        ("西长安街新增了多少个车位?是673个吗", set()),
+    ],
+)
+def test_referred_numbers(question: str, referred: set[str]) -> None:
+    assert referred_numbers(normalize(question)) == referred
