@@ -11,9 +11,11 @@ with no confident wrong answer on the set that keeps in-scope accuracy highest.
 
 Sweeps the meaning lead instead (how much closer in meaning the best fact must be to answer
 despite a runner-up within the margin), on every labelled set under tests/data together and
-in cross-validation, from "off" down, for several whitening ridges (bot/meaning.py). The
-chosen pair answers the most, among those that answer no more questions wrongly than "off"
-does, on the labelled sets and in cross-validation alike (a few minutes).
+in cross-validation, from "off" down, for several whitening ridges (bot/meaning.py); the
+smaller lead for a question the best fact holds whole stays as it is, or the swept lead if
+that is smaller. The chosen lead is the lowest at which the labelled sets gain no confident
+wrong answer over the row above it; the wrong answers cross-validation adds are read one by
+one (the README says which). A few minutes a row.
 
     python bench/calibrate.py --covered
 
@@ -79,7 +81,8 @@ def sweep_lead(base: FactBase, cases: list[LabelledQuestion]) -> None:
         for lead in (float("inf"), 0.6, 0.55, 0.5, 0.45, 0.4, 0.35):
             if lead == float("inf") and shrink < 1e9:
                 continue  # "off" does not depend on the ridge
-            t = dataclasses.replace(DEFAULT_THRESHOLDS, meaning_lead=lead, covered_lead=lead, meaning_shrink=shrink)
+            covered_lead = min(lead, DEFAULT_THRESHOLDS.covered_lead)
+            t = dataclasses.replace(DEFAULT_THRESHOLDS, meaning_lead=lead, covered_lead=covered_lead, meaning_shrink=shrink)
             ridge = "none" if shrink >= 1e9 else f"{shrink:g}"
             print(f"{ridge:>6} {'off' if lead == float('inf') else f'{lead:.2f}':>6} {_measured(base, cases, t)}", flush=True)
 

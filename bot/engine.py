@@ -42,7 +42,7 @@ class Thresholds:
     coverage_weight: float = 0.6  # share of coverage in the score; the rest is phrasing closeness
     generic_share: float = 0.3  # a name in this share of facts or more is background, not a conflict
     shared_source_weight: float = 0.3  # weight of a source sentence's words in a fact that shares it
-    meaning_lead: float = 0.45  # how much closer in meaning (cosine, shared subject taken away) wins a tie within the margin
+    meaning_lead: float = 0.40  # how much closer in meaning (cosine, shared subject taken away) wins a tie within the margin
     covered_lead: float = 0.25  # the same when the best fact holds all but a sliver of the question's words
     covered: float = 90.0  # coverage at or above which the best fact holds the whole question
     meaning_shrink: float = 1.0  # ridge on the within-fact covariance before whitening (bot/meaning.py)

@@ -589,14 +589,25 @@ def test_asking_why_tells_close_siblings_apart(engine: Engine, question: str, pl
 
 
 def test_whitening_is_what_tells_these_siblings_apart(engine: Engine) -> None:
-    # Compared without whitening (a ridge so large the map is a scaled identity), the same
-    # question stays a "did you mean": the wording its phrasings share outweighs the floor count.
-    question, fact_id = SIBLINGS[1]
-    # (Held to the full lead, and the floors' facts kept as rivals though they count nothing: the
-    # question's words are all the building fact's.)
-    t = engine.thresholds
-    unwhitened = Engine(engine.base, dataclasses.replace(t, meaning_shrink=1e9, covered_lead=t.meaning_lead, covered=101.0))
+    # Compared without whitening (a ridge so large the map is a scaled identity), the question
+    # stays a "did you mean": the wording the mechanism's two facts share outweighs what it asks.
+    question, fact_id = "Who are the parties in the five-party co-building mechanism?", "five-party-members-commander"
+    answer = engine.ask(question)
+    assert answer.answered and answer.fact_id == fact_id
+    unwhitened = Engine(engine.base, dataclasses.replace(engine.thresholds, meaning_shrink=1e9))
     unsure = unwhitened.ask(question)
+    assert not unsure.answered and unsure.reason.startswith("runner-up")
+    assert fact_id in [s.fact_id for s in unsure.suggestions]
+
+
+def test_the_calibrated_meaning_lead_answers_what_a_stricter_one_leaves_in_doubt(engine: Engine) -> None:
+    # 0.40, calibrated on the labelled sets (bench/calibrate.py --lead): 0.45 answered 18 fewer
+    # labelled questions such as this one, with no fewer wrong answers.
+    question, fact_id = "What did Beijing do to lighten the load piled onto communities?", "community-burden-reduction-campaign"
+    answer = engine.ask(question)
+    assert answer.answered and answer.fact_id == fact_id
+    strict = Engine(engine.base, dataclasses.replace(engine.thresholds, meaning_lead=0.45))
+    unsure = strict.ask(question)
     assert not unsure.answered and unsure.suggestions[0].fact_id == fact_id
 
 
