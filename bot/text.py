@@ -1140,7 +1140,8 @@ _ASKS_IN_SENTENCE = re.compile(
 # A question that points back into its context ("I'm looking at Shanghai. How many reported
 # there?", "Zhang Ge, the official quoted — what post does he hold?") asks about the context too.
 _REFERS_BACK = re.compile(
-    r"\b(?:there|that city|that year|that place|he|him|his|she|her)\b|那里|那儿|那边|当地|该市|那年|那一年|他|她",
+    r"\b(?:there|that city|that year|that place|he|him|his|she|her|those|these)\b"
+    r"|那里|那儿|那边|当地|该市|那年|那一年|他|她|那些|这些",
     re.IGNORECASE,
 )
 

@@ -136,6 +136,8 @@ NOT_ANSWERED = [
     # a count within a figure the question gives, of a fact that states only that figure
     "How many of the 9,175 legal-entity party organisations are state-owned enterprises?",
     "西城那212名科级领导分到了多少个街道?",
+    # a figure the question points back at ("those officials") is part of what is asked
+    "212 - what rank are those officials and where did they go?",
     # a name the fact does not give
     "编排防诈骗情景剧的检察官来自哪个检察院?",
     "西长安街那块地是哪个单位借给街道的?",  # “寸土寸金” (every inch is gold) is an idiom in quotes, not a name
