@@ -1191,7 +1191,8 @@ def asking_sentences(message: str) -> tuple[str, bool] | None:
     if not asking or len(asking) == len(sentences):
         return None
     alone = " ".join(asking)
-    if len(words(normalize(alone))) < 2:
+    # Numbers alone ("1 to 2, or 2 to 3?") ask nothing without the words before them.
+    if len([w for w in words(normalize(alone)) if not w[0].isdigit()]) < 2:
         return None
     return alone, refers_back or _REFERS_BACK.search(alone) is not None
 

@@ -602,6 +602,13 @@ def test_whitening_is_what_tells_these_siblings_apart(engine: Engine) -> None:
     assert fact_id in [s.fact_id for s in unsure.suggestions]
 
 
+def test_numbers_alone_are_not_asked_without_their_context(engine: Engine) -> None:
+    # "1 to 2, or 2 to 3?" asked alone found the toddlers' floor (ages 0 to 3).
+    answer = engine.ask("range check: service posts per member - 1 to 2, or 2 to 3?")
+    assert not answer.answered or answer.fact_id == "members-claim-1-2-service-posts"
+    assert answer.suggestions[0].fact_id == "members-claim-1-2-service-posts" or answer.answered
+
+
 def test_the_calibrated_meaning_lead_answers_what_a_stricter_one_leaves_in_doubt(engine: Engine) -> None:
     # 0.40, calibrated on the labelled sets (bench/calibrate.py --lead): 0.45 answered 18 fewer
     # labelled questions such as this one, with no fewer wrong answers.

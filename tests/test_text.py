@@ -477,6 +477,8 @@ def test_sentences_that_ask_nothing_are_context() -> None:
         "Tell me how many members reported in 2018.", False
     )
     assert asking_sentences("I'm checking titles before I quote him. Who is Zhang Ge?") == ("Who is Zhang Ge?", False)
+    # numbers alone ask nothing without the words before them
+    assert asking_sentences("service posts per member - 1 to 2, or 2 to 3?") is None
     # "those officials" points back at the figure before it: scored alone, guarded whole
     assert asking_sentences("212 - what rank are those officials?") == ("what rank are those officials?", True)
     # one sentence, every sentence asking, or an abbreviation's full stop: nothing is context
