@@ -843,6 +843,14 @@ _ALTERNATIVES = re.compile(
 _ZH_ALTERNATIVES = re.compile(r"([\u4e00-\u9fff]{2,8})(?:还是|或者|或是)([\u4e00-\u9fff]{2,8})")
 
 
+# Numbers offered in a list or as ranges: "a 2-storey, 3-storey or 5-storey block", "1 to 2, or 2 to
+# 3", "1-2 teams per member, or up to 3".
+_NUMBER_CHOICE = r"\d[\d.]*(?:(?:-| to )\d[\d.]*)?(?:-[a-z]+)?"
+_NUMBER_LIST = re.compile(
+    rf"(?<![\w.]){_NUMBER_CHOICE}(?:, {_NUMBER_CHOICE})*(?: [a-z]+){{0,4}}?,? or (?:up to |maybe |perhaps |about |around |even )?{_NUMBER_CHOICE}"
+)
+
+
 def alternatives(normalized: str) -> list[frozenset[str]]:
     """Return the alternatives a normalised question offers, in pairs: {637, 673}, {dongcheng, xicheng}.
 
@@ -850,6 +858,12 @@ def alternatives(normalized: str) -> list[frozenset[str]]:
     no number or name the fact must hold.
     """
     pairs = [frozenset(w for w in match.groups() if w) for match in _ALTERNATIVES.finditer(normalized)]
+    # "each, or up to 3": words that name nothing are no alternatives.
+    pairs = [pair for pair in pairs if not pair & EN_STOPWORDS]
+    for match in _NUMBER_LIST.finditer(normalized):
+        offered = frozenset(re.findall(r"\d[\d.]*", match.group()))
+        if offered not in pairs:
+            pairs.append(offered)
     # In Chinese the words either side of 还是 (是东城还是西城): jieba's last word before, first after.
     for match in _ZH_ALTERNATIVES.finditer(normalized):
         before, after = list(rjieba.cut(match.group(1))), list(rjieba.cut(match.group(2)))

@@ -840,6 +840,10 @@ def test_asked_figures(question: str, figures: set[str]) -> None:
         ("是2018年还是2019年?", [{"2018", "2019"}]),
         ("小院在东城区还是西城区?", [{"东城区", "西城区"}]),  # jieba's words either side of 还是
         ("how many parking spaces were added?", []),
+        # a list, or ranges, of numbers
+        ("a 2-storey, 3-storey or 5-storey block?", [{"2", "3", "5"}]),
+        ("service posts per member - 1 to 2, or 2 to 3?", [{"2"}, {"1", "2", "3"}]),
+        ("is it 1-2 teams each, or up to 3?", [{"1", "2", "3"}]),
     ],
 )
 def test_alternatives_a_question_offers(question: str, offered: list[set[str]]) -> None:
