@@ -74,6 +74,7 @@ _SHORTHAND = _Glossary({
     "gov": "government", "govs": "governments", "biz": "business", "dist": "district", "nbhd": "neighbourhood",
     "natl": "national", "thru": "through", "plz": "please", "cos": "because", "coz": "because", "w/o": "without",
     "hq": "headquarters", "mgr": "manager", "mgrs": "managers", "cmte": "committee", "admin": "administration",
+    "whos": "who is", "whats": "what is", "wheres": "where is", "hows": "how is", "whens": "when is",
     "payed": "paid",  # the common misspelling, which the typo reader would take for "played"
 }, before=r"(?<![\w/@.&'-])", after=r"(?![\w/@.&'-])")
 # Formal written Chinese asks in classical words (王风系何人,现任何职?): in plain words, which

@@ -20,6 +20,7 @@ from bot.text import (
         ("717,000 members", "717000 members"),  # thousands separators
         ("# of disputes, no. of members", "number of disputes, number of members"),  # a count's shorthand
         ("how many gov bodies, biz quotas", "how many government bodies, business quotas"),  # chat shorthand
+        ("whos shi feng, whats his job", "who is shi feng, what is his job"),  # an apostrophe left out
         ("一百五十项", "150项"),
         ("两度迎来", "2度迎来"),
         ("蔡\u200b奇", "蔡奇"),  # zero-width space
