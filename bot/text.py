@@ -156,8 +156,10 @@ _KINDS = {
     ),
     # What parking costs: land lent "free of charge" for a car park says nothing of its fees.
     "a parking fee": (
-        r"停车(?:场)?(?:费|怎么收费|收费|多少钱|要钱|要花钱)|(?:parking|car park) (?:fees?|charges?|rates?|costs?|prices?)"
-        r"|\bcosts? to park|\bpay (?:for|to) park|\bcharged? (?:for|to) park",
+        # Asked, not mentioned: 拿停车费买门禁 spends the fees, "without charge for parking" asks if it is free.
+        r"停车(?:场)?(?:费)?(?:是|要|收)?(?:多少钱?|怎么收费?|收费(?:多少|标准|吗)|怎么算|贵不贵|要钱|要花钱|收钱)"
+        r"|(?:what|how much)(?: is| are|'s| were| was)? the (?:parking|car park) (?:fees?|charges?|rates?|costs?|prices?)"
+        r"|\bcosts? to park|\bpay (?:for|to) park|(?<!without )(?<!free of )\bcharged? (?:for|to) park",
         r"停车费|免费停车|停车免费|收费停车|停车.{0,4}(?:\d\s*元|块)|parking (?:fees?|charges?)|free parking|park(?:ing)? for free"
         r"|\d\s*yuan (?:an? |per )?(?:hour|day|month)",
     ),

@@ -132,6 +132,8 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         ("停车场怎么收费", "单位免费借用土地给街道改造成停车场", "a parking fee"),
         ("how much does it cost to park there", "units lent land free of charge for a car park", "a parking fee"),
         ("停车场怎么收费", "居民可以免费停车", None),
+        ("物业同意拿停车费买新门禁了吗", "用小区公共收益购置新门禁", None),  # fees spent, not asked
+        ("did units lend their land without charge for parking?", "units lent land free", None),
         ("what are the parking fees", "residents pay 5 yuan a day", None),
         ("how many volunteers does it have in total", "石景山老街坊有5年历史", "a count in 名"),  # a count of people
         ("how many working party members reported", "71.7万名在职党员回社区报到", None),
