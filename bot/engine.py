@@ -338,8 +338,9 @@ class Engine:
     def _rivals(
         self, question: str, language: Language, query: _Query, ranked: list[tuple[float, Scored]]
     ) -> list[tuple[float, Scored]]:
-        """Return ``ranked`` without the close runners-up that could not answer the question anyway,
-        where the best fact holds the whole question.
+        """Return ``ranked`` without the close runners-up that could not answer the question anyway:
+        a count's fact, for a question that asks no count; and, where the best fact holds the whole
+        question, one that fails a guard.
 
         A runner-up that fails a guard ("How many unit Party organisations reported?": the
         reporting reform's fact states no quantity) leaves no doubt about which fact is meant.
@@ -615,13 +616,18 @@ def _idiom(phrase: str) -> bool:
 
 def _counts(claims: str) -> set[str]:
     """Return the numbers a fact's texts state, other than years and 0 or 1."""
-    return {n for n in numbers(claims) if n not in ("0", "1") and not (1900 <= float(n) <= 2100 and float(n).is_integer())}
+    return {n for n in numbers(claims) if n not in ("0", "1") and not _year(n)}
 
 
 def _specific(number: str) -> bool:
     """True for a number that names one thing (9175, 673), not a small count or a year."""
+    return float(number) >= 100 and not _year(number)
+
+
+def _year(number: str) -> bool:
+    """True for a number that reads as a year (2018), not a count."""
     value = float(number)
-    return value >= 100 and not (1900 <= value <= 2100 and value.is_integer())
+    return 1900 <= value <= 2100 and value.is_integer()
 
 
 def _wade_giles_names(entities: list[str]) -> frozenset[str]:
