@@ -72,6 +72,12 @@ class _Query:
     floors: frozenset[str]  # the floors of a building it names (3 for 三楼, 3F, the third floor)
     alternatives: tuple[frozenset[str], ...]  # what it offers to choose from: {637, 673}, {dongcheng, xicheng}
 
+    @property
+    def several(self) -> bool:
+        """True for a question of more than one word: one word ("library") asks nothing beyond a
+        subject the facts it finds share, and has no word order."""
+        return len(set(self.content)) > 1
+
 
 @dataclass(frozen=True)
 class _Entry:
@@ -354,7 +360,7 @@ class Engine:
         # the best fact is not one ("What do working members do once they have registered where
         # they live?": the fact of how many registered holds the same words).
         counting = self._counting[language]
-        if len(set(query.content)) > 1 and not query.numbers and not asks_quantity(query.normalized):
+        if query.several and not query.numbers and not asks_quantity(query.normalized):
             if counting[best.index] < t.counting / 2:
                 ranked = [ranked[0]] + [pair for pair in ranked[1:] if counting[pair[1].index] < t.counting]
         if best.coverage < t.covered:
@@ -494,15 +500,14 @@ class Engine:
         # is clearly the closest in order, holds most of the question and is nearer in meaning
         # too (if by less than the lead), it answers. Not a question of one word: it has no order,
         # and its ratio to a phrasing says only how short that phrasing is.
-        several = len(set(query.content)) > 1
-        if several and ranked[0][1].coverage >= t.order_coverage and best - max(others) >= t.order_meaning:
+        if query.several and ranked[0][1].coverage >= t.order_coverage and best - max(others) >= t.order_meaning:
             order = self._index.in_order(query.content, [s.index for _, s in (ranked[0], *close)])
             if order[0] - max(order[1:]) >= t.order_lead:
                 return None, None
         # A question of one word ("library") asks nothing beyond a subject the close facts share:
         # what is left of it once the subject is taken away says nothing of which one is meant.
         closer = None
-        if several:
+        if query.several:
             nearest = max(range(len(others)), key=others.__getitem__)
             rest = [best, *others[:nearest], *others[nearest + 1:]]
             closer = close[nearest] if others[nearest] - max(rest) >= t.overtake_lead else None
