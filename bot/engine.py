@@ -22,7 +22,7 @@ from bot.meaning import Meaning, load_meaning, unit, whitening
 from bot.text import (
     EN_STOPWORDS, Vocabulary, alternatives, aside, asked_figures, asked_kind, asked_part, asking_sentences, asks_name, asks_quantity,
     bigrams, capitalised_names, clean, counted_thing, detect_language, enumerated_numbers, every_floor, floors, latin_words,
-    mentions, normalize, numbers, ordinal_numbers, place_names, quoted_names, referred_numbers, respell, rough_numbers, set_aside,
+    mentions, normalize, numbers, ordinal_numbers, place_names, quoted_names, referred_numbers, respell, rough_numbers, set_aside, uncontrasted,
     stem, states_quantity, tagged_names, tagged_words, unmet_request, unquoted, wade_giles, with_bigrams, words,
 )
 
@@ -424,9 +424,9 @@ class Engine:
             return f"floor {min(other_floors)} not in the fact"
         # A name set aside ("Apart from Hualongyuan Beili, which other estates ...") is not asked about;
         # a sentence's first word ("Measuring the reach: ...") is none when it is a common English word.
-        names = set(tagged_names(set_aside(normalized))) | (set(query.words) & self._entity_words)
-        names |= {normalize(n) for n in capitalised_names(set_aside(clean(question)), self._common_words)}
-        names |= set(place_names(set_aside(normalized), self._common_words))
+        names = set(tagged_names(uncontrasted(normalized))) | (set(query.words) & self._entity_words)
+        names |= {normalize(n) for n in capitalised_names(uncontrasted(clean(question)), self._common_words)}
+        names |= set(place_names(uncontrasted(normalized), self._common_words))
         for name in sorted(names - offered):
             if self._holds_name(entry, name):
                 continue

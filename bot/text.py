@@ -1223,6 +1223,19 @@ def set_aside(text: str) -> str:
     return _SET_ASIDE.sub(" ", text)
 
 
+# "Unlike Shanghai, ...", "compared with Shanghai's lane houses", 与上海相比: a place or body named to
+# contrast with the one asked about, which the answer need not hold.
+_CONTRAST = re.compile(
+    r"(?i)(?:\bunlike|\bcompared (?:with|to)|\bin contrast (?:to|with)|\bas opposed to|不同于|有别于|不像|比起|相比于|相较于)"
+    r"[^,，?？:：]*|(?:与|跟|同)[^,，?？与跟同]{1,15}(?:相比|比起来|相较|不同)"
+)
+
+
+def uncontrasted(text: str) -> str:
+    """Return ``text`` without what it sets aside or contrasts with: the names it does not ask about."""
+    return _CONTRAST.sub(" ", set_aside(text))
+
+
 def aside(text: str) -> str:
     """Return what ``text`` sets aside ("apart from X", 除了X), or an empty string."""
     return " ".join(match.group() for match in _SET_ASIDE.finditer(text))

@@ -164,6 +164,8 @@ NOT_ANSWERED = [
     "东城区今年为街道增加了多少名科级领导?",
     "李强回社区报到是以什么身份?",  # another name, the next character glued on: no typo of 蔡奇
     "For a note on Shanghai's reform: how many working Party members reported in 2018?",  # a name in the context
+    "Unlike Beijing, how many subdistricts did Shanghai pilot the reform in?",  # the contrast is Beijing
+    "与北京相比,上海有多少个街道试点了吹哨报到?",
     # nothing to do with the article
     "今天天气怎么样",
     "Who won the World Cup?",
@@ -175,6 +177,17 @@ NOT_ANSWERED = [
     "😀😀😀",
     "?!。",
 ]
+
+
+@pytest.mark.parametrize(("question", "fact_id"), [
+    ("unlike Pudong, Xicheng is packed with national-level bodies - roughly how many?", "xicheng-central-departments-600"),
+    ("compared with Shanghai's lane houses, what does the article say is the top problem for Xicheng hutong dwellers?",
+     "xicheng-hutong-parking-top-problem"),
+    ("与上海相比,北京有多少个街道试点了吹哨报到?", "half-of-subdistricts-piloted-whistle-reform"),
+])
+def test_a_place_named_only_in_contrast_is_not_asked_about(engine: Engine, question: str, fact_id: str) -> None:
+    answer = engine.ask(question)
+    assert answer.answered and answer.fact_id == fact_id
 
 
 def test_a_place_one_side_of_a_gate_is_not_the_other() -> None:

@@ -6,7 +6,7 @@ from bot.text import (
     asked_part, asks_name, asks_quantity, canonical_numbers, ordinal_numbers, capitalised_names, clean, counted_thing, mentions, quoted_names,
     aside, detect_language, enumerated_numbers, every_floor, normalize, numbers, rough_numbers, set_aside, states_quantity, tagged_names, tokens,
     alternatives, unmet_request, unnamed_thing, unquoted, words, floors, Vocabulary, wade_giles, asking_sentences, place_names, asked_kind,
-    asked_figures, referred_numbers,
+    asked_figures, referred_numbers, uncontrasted,
 )
 
 
@@ -703,6 +703,17 @@ def test_what_a_question_sets_aside_is_not_asked_about() -> None:
     assert aside("Besides street parking and malls, were state car parks opened?") == "Besides street parking and malls"
     assert aside("除了西城区,还有哪个区开放了停车场?") == "除了西城区"
     assert aside("Which car parks were opened?") == ""
+
+
+def test_what_a_question_contrasts_with_names_nothing_it_asks_about() -> None:
+    assert capitalised_names(uncontrasted("Unlike Pudong, how many does Xicheng have?")) == ["xicheng"]
+    assert capitalised_names(uncontrasted("Compared with Shanghai's lane houses, what troubles Xicheng?")) == ["xicheng"]
+    assert capitalised_names(uncontrasted("Unlike Beijing, did Shanghai pilot it?")) == ["shanghai"]
+    assert "上海" not in uncontrasted("与上海相比,北京有多少个街道试点了?")
+    assert "上海" in uncontrasted("上海和北京,哪个试点的街道多?")  # a choice between two names is asked
+    # what is set aside goes too; the words compared with no name stay
+    assert uncontrasted("Besides Xicheng, compared to before, which districts?") == " ,  , which districts?"
+    assert uncontrasted("Why is Party-building compared to a red thread") == "Why is Party-building  "
 
 
 def test_a_common_word_opening_a_message_is_no_name() -> None:
