@@ -69,11 +69,15 @@ class Index:
         # And by their Wade-Giles (Hsicheng, Tsai Chi), for letters typed only: a Chinese typo is
         # a slip of pinyin, never of Wade-Giles.
         self._wade_giles: dict[str, str] = {}
+        # And by their initials, as chat shortens common words glued to Chinese (jd 街道, sq 社区, wy 物业).
+        self._initials: dict[str, str] = {}
         for t, n in sorted(df.items(), key=lambda pair: -pair[1]):
             if 2 <= len(t) <= 4 and not t.isascii():
                 syllables = lazy_pinyin(t)
                 self._sounds.setdefault("".join(syllables), t)
                 self._wade_giles.setdefault("".join(wade_giles(syllables)), t)
+                if len(t) <= 3 and all(s.isalpha() for s in syllables):
+                    self._initials.setdefault("".join(s[0] for s in syllables), t)
         self._typed = _Sounds(texts)
         # Every phrasing as its words, and as its words sorted (token_sort_ratio without re-sorting),
         # in one flat list so that rapidfuzz compares a question with many in one call;
@@ -117,9 +121,15 @@ class Index:
         Readers in China name local things by their sound (wuye, guozitou, jihe shao). A run of
         one to four words that are no English word (not a word of the facts, not in the
         dictionary), whose letters are the sound of two to four characters the facts
-        hold, is those characters; the longest run wins.
+        hold, is those characters; the longest run wins. Two or three letters glued to Chinese
+        are the initials of the facts' most common word so spelt (yz都嫌wy啥: 业主, 物业).
         """
         def replace(match: re.Match[str]) -> str:
+            letters = match.group()
+            # Two or three letters glued to Chinese (jd通知, 插到sq现成) are a word's initials.
+            before, after = normalized[match.start() - 1 : match.start()], normalized[match.end() : match.end() + 1]
+            if letters in self._initials and letters not in self._dictionary and _CHINESE_RUN.search(before + after):
+                return self._initials[letters]
             parts, out, i = match.group().split(" "), [], 0
             while i < len(parts):
                 for n in range(min(_PINYIN_SPAN, len(parts) - i), 0, -1):

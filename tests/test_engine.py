@@ -277,6 +277,9 @@ PINYIN = [
     # and names in Wade-Giles, as older English writing and Taiwan's spell them
     ("How many central government departments are based in Hsicheng?", "xicheng-central-departments-600"),
     ("Did Tsai Chi report to his community as an ordinary member?", "cai-qi-reports-as-ordinary-member"),
+    # and common words by their initials, glued to Chinese as chat shortens them (yz 业主, wy 物业)
+    ("yz都嫌wy啥?", "owners-complain-service-cut-corners"),
+    ("在职党员是插到sq现成的志愿队里干吗?", "members-join-existing-volunteer-teams"),
 ]
 
 

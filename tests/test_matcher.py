@@ -37,6 +37,20 @@ def test_english_and_unknown_sounds_are_left_alone(index: Index, question: str) 
     assert index.from_pinyin(question) == question
 
 
+@pytest.mark.parametrize("question, read", [
+    ("jd通知说哪些地能停车了?", "街道通知说哪些地能停车了?"),  # glued before Chinese
+    ("插到sq现成的队里", "插到社区现成的队里"),  # glued after it
+    ("jd notice", "jd notice"),  # not glued to Chinese: letters, not initials
+    ("zz通知", "zz通知"),  # initials of no word the facts hold
+    ("be街道", "be街道"),  # an English word
+])
+def test_initials_glued_to_chinese_are_the_facts_most_common_word_of_them(question: str, read: str) -> None:
+    # 街道 is in two documents and 监督 in one: jd is 街道.
+    docs = [{"街道": 1.0, "社区": 1.0}, {"街道": 1.0}, {"监督": 1.0}]
+    index = Index(docs, [["街道"], ["街道"], ["监督"]], dictionary=EN_STOPWORDS | {"be"}, texts=["街道", "社区", "监督"])
+    assert index.from_pinyin(question) == read
+
+
 @pytest.mark.parametrize("typed, known", [
     ("tiems", "times"),  # two neighbouring letters swapped, though "ties" is nearer by ratio
     ("wnag", "wang"),  # four letters: only a swap is trusted
