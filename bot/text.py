@@ -843,7 +843,7 @@ _ALTERNATIVES = re.compile(
 )
 
 
-_ZH_ALTERNATIVES = re.compile(r"([\u4e00-\u9fff]{2,8})(?:还是|或者|或是)([\u4e00-\u9fff]{2,8})")
+_ZH_ALTERNATIVES = re.compile(r"([\u4e00-\u9fff]{2,8})(?:还是|或者|或是| ?or ?)([\u4e00-\u9fff]{2,8})")
 
 
 # Numbers offered in a list or as ranges: "a 2-storey, 3-storey or 5-storey block", "1 to 2, or 2 to
@@ -1085,8 +1085,9 @@ _QUESTION_WORD_SLIPS = frozenset(
 _OPENERS = _SENTENCE_STARTERS | _QUESTION_WORD_SLIPS
 # What may come before the first word of a sentence: nothing, or a sentence's end, then quotes.
 _SENTENCE_START = re.compile(r"(?:^|[.!?;:。！？；：])[\s\"'“‘(\[]*$")
-# Capitalised by convention in English news about China, but naming no one in particular.
-_NOT_NAMES = frozenset("communist chinese cpc ccp cp".split())
+# Capitalised by convention in English news about China, but naming no one in particular; so are
+# languages ("put it in English"), titles before a name (Ms Zhang) and chat's acronyms ("still WIP?").
+_NOT_NAMES = frozenset("communist chinese cpc ccp cp english mr mrs ms fyi asap wip tbd tldr imo imho btw afaik".split())
 
 
 @lru_cache(maxsize=4096)

@@ -557,6 +557,10 @@ def test_capitalised_names_end_at_a_hyphen_and_skip_conventional_capitals() -> N
     # "party-building"; "Communist" is convention, not a name.
     assert capitalised_names("Did the Beijing-wide Party-building drive work?") == ["beijing", "party"]
     assert capitalised_names("How many Communist Party members reported?") == ["party"]
+    # nor is a language, a title before a name, or chat's acronyms
+    assert capitalised_names("what is the campaign called in Bajiao? need an English rendering") == ["bajiao"]
+    assert capitalised_names("What did Ms Zhang join?") == ["zhang"]
+    assert capitalised_names("has Beijing cracked it yet, or still WIP? FYI ASAP") == ["beijing"]
 
 
 def test_an_ordinal_is_not_a_quantity_asked() -> None:
@@ -853,6 +857,7 @@ def test_asked_figures(question: str, figures: set[str]) -> None:
         ("which district - Dongcheng or Xicheng?", [{"dongcheng", "xicheng"}]),
         ("是2018年还是2019年?", [{"2018", "2019"}]),
         ("小院在东城区还是西城区?", [{"东城区", "西城区"}]),  # jieba's words either side of 还是
+        ("which district is the courtyard in, 东城 or 西城?", [{"东城", "西城"}]),  # Chinese names, an English "or"
         ("how many parking spaces were added?", []),
         # a list, or ranges, of numbers
         ("a 2-storey, 3-storey or 5-storey block?", [{"2", "3", "5"}]),
