@@ -113,6 +113,8 @@ _LETTER_SCALED = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)([kw])(?![a-z])")
 # A question that asks for a quantity: only a fact that states one can answer it.
 _ASKS_QUANTITY = re.compile(
     r"多少|(?<![哪那好第])几(?![乎楼])|多大|多久|多长|数量|人数|how many|how much|how long|how old|how big|how large|number of|what number|amount of"
+    # how often: "just once or more?", "more than once?"
+    r"|how often|\bonce\b[^.?!]{0,30}\bor (?:twice|more)\b|\bmore than once\b"
 )
 # A fact states a quantity if its Chinese text has a number in digits or one of these words.
 _QUANTITY_WORDS = re.compile(r"[02-9]|\d{2,}|半|大批|数次|多次|上百|上千|每个?(?:周末|周|天|月|年)")  # a lone 1 is 一名/一处: an article
@@ -371,7 +373,7 @@ _ASKS_NAME = re.compile(
     r"叫什么名字|什么名字|名字叫|叫啥名|哪家公司|哪家企业|哪家机构|哪个检察院|哪个法院|哪所大学|哪个大学|哪(?:个|家|些)单位"
     r"|what(?:'s| is| was) (?:the|his|her|its|their) name|\bname of the\b|what(?:'s| is| was| were) [^?]{1,80}\bcalled\b"
     r"|which (?:[a-z-]+ )?(?:company|firm|university|school|court|procuratorate|(?:government )?departments|organi[sz]ations|units"
-    r"|agencies|companies|firms|malls|shops|restaurants|hotels|hospitals?|clinics?)"
+    r"|agencies|companies|firms|malls?|shops?|restaurants?|hotels?|hospitals?|clinics?)"
 )
 
 

@@ -421,6 +421,7 @@ def test_a_request_opens_with_no_name() -> None:
         ("how was the skit called a success?", False),  # "called" after no "what is"
         ("which floor is for the elderly?", False),
         ("which hospital or clinic does the check-ups?", True),  # one hospital, as well as several
+        ("..., but which restaurant actually makes that lunch?", True),  # one restaurant, shop, mall or hotel too
     ],
 )
 def test_asks_name(question: str, asks: bool) -> None:
@@ -567,6 +568,10 @@ def test_an_ordinal_is_not_a_quantity_asked() -> None:
     assert asks_quantity(normalize("石景山老街坊有几年历史?")) and asks_quantity(normalize("有多少名党员?"))
     assert not asks_quantity(normalize("标题里说北京的第几号改革?"))
     assert asks_quantity(normalize("How big is the new car park?"))  # its size is a count of spaces
+    # how often: a count of times
+    assert asks_quantity(normalize("did he go back just once this year or more?"))
+    assert asks_quantity(normalize("Did Cai Qi visit more than once?")) and asks_quantity(normalize("how often does it meet"))
+    assert not asks_quantity(normalize("Did Cai Qi visit once as an ordinary member?"))
     assert not asks_quantity(normalize("要推动社区实现啥?事务共商那几个"))  # "those", not "how many"
 
 
