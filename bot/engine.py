@@ -20,7 +20,7 @@ from bot.factbase import FactBase, LoadedFact, load_factbase
 from bot.matcher import Index, Scored
 from bot.meaning import Meaning, load_meaning, unit, whitening
 from bot.text import (
-    EN_STOPWORDS, Vocabulary, alternatives, aside, asked_figures, asked_kind, asked_part, asking_sentences, asks_name, asks_quantity,
+    EN_STOPWORDS, Vocabulary, alternatives, aside, asked_figures, asked_kind, asked_part, asking_sentences, asks_name, asks_quantity, asks_what,
     bigrams, capitalised_names, clean, counted_thing, detect_language, enumerated_numbers, every_floor, floors, latin_words,
     mentions, normalize, numbers, ordinal_numbers, place_names, quoted_names, referred_numbers, respell, rough_numbers, set_aside, uncontrasted,
     stem, states_quantity, tagged_names, tagged_words, unmet_request, unquoted, wade_giles, with_bigrams, words,
@@ -358,9 +358,12 @@ class Engine:
         best_score, best = ranked[0]
         # A count's fact is no rival to a question that asks no count and gives no number, where
         # the best fact is not one ("What do working members do once they have registered where
-        # they live?": the fact of how many registered holds the same words).
+        # they live?": the fact of how many registered holds the same words). A number the best
+        # fact holds too names who is meant in a question ("what do the 717,000 members do?"),
+        # but may be what keywords are about (社区减负 31项), or what is asked (was it 150 tasks?).
         counting = self._counting[language]
-        if query.several and not query.numbers and not asks_quantity(query.normalized):
+        given = query.numbers and not (asks_what(query.normalized) and query.numbers <= self._entries[best.index].numbers)
+        if query.several and not given and not asks_quantity(query.normalized):
             if counting[best.index] < t.counting / 2:
                 ranked = [ranked[0]] + [pair for pair in ranked[1:] if counting[pair[1].index] < t.counting]
         if best.coverage < t.covered:

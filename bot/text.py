@@ -115,6 +115,8 @@ _ASKS_QUANTITY = re.compile(
     r"多少|(?<![哪那好第])几(?![乎楼])|多大|多久|多长|数量|人数|how many|how much|how long|how old|how big|how large|number of|what number|amount of"
     # how often: "just once or more?", "more than once?"
     r"|how often|\bonce\b[^.?!]{0,30}\bor (?:twice|more)\b|\bmore than once\b"
+    # a count asked as a noun: "parking count", "what's the count of ...", headcount
+    r"|\bcount of\b|\bhead ?count\b|\bcount\s*\??$"
 )
 # A fact states a quantity if its Chinese text has a number in digits or one of these words.
 _QUANTITY_WORDS = re.compile(r"[02-9]|\d{2,}|半|大批|数次|多次|上百|上千|每个?(?:周末|周|天|月|年)")  # a lone 1 is 一名/一处: an article
@@ -373,7 +375,8 @@ _ASKS_NAME = re.compile(
     r"叫什么名字|什么名字|名字叫|叫啥名|哪家公司|哪家企业|哪家机构|哪个检察院|哪个法院|哪所大学|哪个大学|哪(?:个|家|些)单位"
     r"|what(?:'s| is| was) (?:the|his|her|its|their) name|\bname of the\b|what(?:'s| is| was| were) [^?]{1,80}\bcalled\b"
     r"|which (?:[a-z-]+ )?(?:company|firm|university|school|court|procuratorate|(?:government )?departments|organi[sz]ations|units"
-    r"|agencies|companies|firms|malls?|shops?|restaurants?|hotels?|hospitals?|clinics?)"
+    r"|agencies|companies|firms|malls?|shops?|restaurants?|hotels?|hospitals?|clinics?|brands?|makers?|manufacturers?|suppliers?|vendors?)"
+    r"|what (?:brand|make)\b|什么牌子|哪个牌子|什么品牌|哪个品牌|哪家厂"
 )
 
 
@@ -1089,7 +1092,7 @@ _OPENERS = _SENTENCE_STARTERS | _QUESTION_WORD_SLIPS
 _SENTENCE_START = re.compile(r"(?:^|[.!?;:。！？；：])[\s\"'“‘(\[]*$")
 # Capitalised by convention in English news about China, but naming no one in particular; so are
 # languages ("put it in English"), titles before a name (Ms Zhang) and chat's acronyms ("still WIP?").
-_NOT_NAMES = frozenset("communist chinese cpc ccp cp english mr mrs ms fyi asap wip tbd tldr imo imho btw afaik".split())
+_NOT_NAMES = frozenset("communist chinese cpc ccp cp english mr mrs ms pm fyi asap wip tbd tldr imo imho btw afaik".split())
 
 
 @lru_cache(maxsize=4096)
@@ -1178,6 +1181,15 @@ def unquoted(message: str) -> str:
     if len(kept) == len(lines) or len(words(normalize("\n".join(kept)))) < 2:
         return message
     return "\n".join(kept)
+
+
+# What, who, how, 什么, 哪: a question word that asks for something other than yes or no.
+_ASKS_WHAT = re.compile(r"\b(?:" + "|".join(_QUESTION_WORDS) + r")\b|什么|啥|哪|谁|怎|如何")
+
+
+def asks_what(normalized: str) -> bool:
+    """True if a normalised text asks what, who, how, etc. (什么, 哪), not only whether (was it 150?) or keywords."""
+    return _ASKS_WHAT.search(normalized) is not None
 
 
 def asked_part(normalized: str) -> str:

@@ -405,6 +405,8 @@ def test_a_close_runner_up_that_fails_a_guard_is_no_rival_where_the_best_holds_t
          "shijingshan-laojiefang-five-years"),
         ("who turned the borrowed land on West Chang'an into a car park?", "west-changan-units-lend-land-free",
          "west-changan-avenue-parking-673"),
+        # a number the best fact holds too, given as context: it names who, it is not asked
+        ("石景山100多个社区报到的党员都扮演啥角色", "shijingshan-members-community-roles", "shijingshan-100-communities-reported"),
     ],
 )
 def test_a_count_fact_is_no_rival_to_a_question_that_asks_no_count(
@@ -417,6 +419,18 @@ def test_a_count_fact_is_no_rival_to_a_question_that_asks_no_count(
     # Where every fact counts as a count's fact, the close one leaves it in doubt again.
     strict = Engine(engine.base, dataclasses.replace(engine.thresholds, counting=2.0))
     assert not strict.ask(question).answered
+
+
+def test_a_count_fact_stays_a_rival_to_keywords_and_yes_or_no_that_give_its_number(engine: Engine) -> None:
+    # "社区减负 31项" asks nothing: the number is what the keywords are about, so the count's fact
+    # stays the rival of the campaign's purpose, which quotes the same sentence.
+    answer = engine.ask("社区减负 31项")
+    assert answer.fact_id != "burden-reduction-purpose"
+    assert "burden-reduction-31-evaluation-projects" in [s.fact_id for s in answer.suggestions]
+    # nor to a question whether the number is right: there the number is what is asked
+    answer = engine.ask("for the newsletter - was it 150 tasks cut from communities' lists?")
+    assert answer.fact_id != "community-burden-reduction-campaign"
+    assert "burden-reduction-150-work-items" in [s.fact_id for s in answer.suggestions]
 
 
 def test_a_count_fact_stays_a_rival_to_a_question_that_asks_how_big(engine: Engine) -> None:

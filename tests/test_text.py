@@ -6,7 +6,7 @@ from bot.text import (
     asked_part, asks_name, asks_quantity, canonical_numbers, ordinal_numbers, capitalised_names, clean, counted_thing, mentions, quoted_names,
     aside, detect_language, enumerated_numbers, every_floor, normalize, numbers, rough_numbers, set_aside, states_quantity, tagged_names, tokens,
     alternatives, unmet_request, unnamed_thing, unquoted, words, floors, Vocabulary, wade_giles, asking_sentences, place_names, asked_kind,
-    asked_figures, referred_numbers, uncontrasted,
+    asked_figures, referred_numbers, uncontrasted, asks_what,
 )
 
 
@@ -422,6 +422,8 @@ def test_a_request_opens_with_no_name() -> None:
         ("which floor is for the elderly?", False),
         ("which hospital or clinic does the check-ups?", True),  # one hospital, as well as several
         ("..., but which restaurant actually makes that lunch?", True),  # one restaurant, shop, mall or hotel too
+        ("which brand of access control system did they buy?", True),  # a brand, maker or supplier
+        ("门禁系统是什么牌子的?", True),
     ],
 )
 def test_asks_name(question: str, asks: bool) -> None:
@@ -560,7 +562,7 @@ def test_capitalised_names_end_at_a_hyphen_and_skip_conventional_capitals() -> N
     assert capitalised_names("How many Communist Party members reported?") == ["party"]
     # nor is a language, a title before a name, or chat's acronyms
     assert capitalised_names("what is the campaign called in Bajiao? need an English rendering") == ["bajiao"]
-    assert capitalised_names("What did Ms Zhang join?") == ["zhang"]
+    assert capitalised_names("What did Ms Zhang join? Why is the owner vs PM feud worse?") == ["zhang"]
     assert capitalised_names("has Beijing cracked it yet, or still WIP? FYI ASAP") == ["beijing"]
 
 
@@ -572,6 +574,9 @@ def test_an_ordinal_is_not_a_quantity_asked() -> None:
     assert asks_quantity(normalize("did he go back just once this year or more?"))
     assert asks_quantity(normalize("Did Cai Qi visit more than once?")) and asks_quantity(normalize("how often does it meet"))
     assert not asks_quantity(normalize("Did Cai Qi visit once as an ordinary member?"))
+    # a count asked as a noun
+    assert asks_quantity(normalize("West Chang'an parking count")) and asks_quantity(normalize("what's the count of orgs?"))
+    assert not asks_quantity(normalize("what counts most in the assessment?"))
     assert not asks_quantity(normalize("要推动社区实现啥?事务共商那几个"))  # "those", not "how many"
 
 
@@ -712,6 +717,12 @@ def test_what_a_question_sets_aside_is_not_asked_about() -> None:
     assert aside("Besides street parking and malls, were state car parks opened?") == "Besides street parking and malls"
     assert aside("除了西城区,还有哪个区开放了停车场?") == "除了西城区"
     assert aside("Which car parks were opened?") == ""
+
+
+def test_asks_what_tells_a_question_for_something_from_keywords_and_yes_or_no() -> None:
+    assert asks_what(normalize("石景山100多个社区报到的党员都扮演啥角色")) and asks_what(normalize("what do the 717,000 do?"))
+    assert not asks_what(normalize("社区减负 31项")) and not asks_what(normalize("Xicheng parking 673"))
+    assert not asks_what(normalize("was it 150 tasks cut from communities' lists?"))
 
 
 def test_what_a_question_contrasts_with_names_nothing_it_asks_about() -> None:
