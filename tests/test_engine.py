@@ -37,6 +37,7 @@ ANSWERED = [
     ("How many legal-entity Party organisations reported to subdistricts?", "legal-entity-orgs-reported-9175"),
     ("What is the name of the old restaurant that serves lunch to the elderly in Hetaoyuan?", "hetaoyuan-dongxinglou-lunch"),
     ("冬奥组委副书记叫什么名字?", "wang-feng-bocog-deputy-secretary"),
+    ("which primary school next to BOCOG became a winter-sports school?", "dianchanglu-school-winter-sports"),  # an acronym the fact lists
     # typos: swapped letters, a homophone character
     ("How many parking spcaes were added on West Chang'an Avenue?", "west-changan-avenue-parking-673"),
     ("2018年北京有多少在职党圆回社区报到?", "working-members-reported-2018"),
