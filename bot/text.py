@@ -88,7 +88,8 @@ _ZH_FORMAL = _Glossary({
 _CANTONESE = _Glossary({
     "乜嘢": "什么", "咩": "什么", "嘅": "的", "啲": "些", "冇": "没有", "佢哋": "他们", "佢": "他", "哋": "们",
     "喺": "在", "咗": "了", "嚟": "来", "睇": "看", "嘢": "东西", "嗰": "那", "揾": "找", "几多": "多少",
-    "点样": "怎样", "边个": "谁",
+    "点样": "怎样", "边个": "谁", "点解": "为什么", "边度": "哪里", "系唔系": "是不是", "系咪": "是不是",
+    "使唔使": "要不要", "唔": "不", "几时": "什么时候",  # 几时 is Mandarin's colloquial when, too: no count
 })
 # 付 for 副 (both fu) is the commonest slip of a pinyin keyboard before a title: 付书记 is a deputy secretary.
 _VICE = re.compile(r"付(?=书记|主任|部长|院长|校长|局长|区长|市长|县长|镇长|主席|秘书长|处长|科长|所长|组长|总经理)")

@@ -36,6 +36,8 @@ from bot.text import (
         ("幼儿和儿童,女儿", "幼儿和儿童,女儿"),  # 儿 as a child
         # Cantonese as written in Hong Kong: its own characters read as the Mandarin they stand for
         ("放假嘅时间用来做啲咩?", "放假的时间用来做些什么?"),
+        ("點解係唔係要私裝地鎖?幾時搞?", "为什么是不是要私装地锁?什么时候搞?"),  # Cantonese why, whether, when
+        ("仲使唔使交錢?", "仲要不要交钱?"),
         ("佢哋喺社區做咗幾多嘢", "他们在社区做了多少东西"),
         ("系统和关系", "系统和关系"),  # 系 is Mandarin: left alone
         ("at 9:30: what, 1:2:3", "at 9:30: what, 1:2:3"),  # no emoji
