@@ -142,7 +142,7 @@ _KINDS = {
     ),
     "a price or pay": (
         r"多少钱|花了多少|价格|价钱|工资|薪水|费用?(?:是|要|收|交)?多少|多少.?费|收多少|how much money|(?<!low[- ])\bcosts?\b"
-        r"|(?<!low[- ])\bprice|salary|\bwages?\b|\bpaid\b(?! for| (?:a |\d+ )?visits?\b)|(?<!in )(?<!overall )\bcharges?\b(?! of)|how much\b[^?.]*\b(?:fees?|rent)\b|怎么收费|收费标准",
+        r"|(?<!low[- ])\bprice|salary|\bwages?\b|\bpaid\b(?! for| (?:a |\d+ )?visits?\b)|(?<!in )(?<!overall )\bcharges?\b(?! of| collect| rate)|how much\b[^?.]*\b(?:fees?|rent)\b|怎么收费|收费标准",
         r"\d\s*(?:元|万元|块)|免费|\byuan\b|\bfree\b",
     ),
     # A fine is a penalty ("fine-grained" is no fine).
@@ -221,7 +221,7 @@ _KINDS = {
         r"|\bprior\b|no longer|any ?more\b",  # what is no longer done was done before
     ),
     "a companion": (
-        r"陪同|陪着|陪他|和谁一起|跟谁|(?:跟|和|与|同)(?:哪些|哪几位|哪位)(?:居民|人|群众|党员|百姓)|同行的|accompan|went with|along with",
+        r"陪同|陪着|陪他|和谁一起|(?<!谁)跟谁|(?:跟|和|与|同)(?:哪些|哪几位|哪位)(?:居民|人|群众|党员|百姓)|同行的|accompan|went with|along with",
         r"陪同|陪着|一同|一起|同行|共同|联合|携手|accompan|together|along with|joined by|worked with|teamed up with|alongside",
     ),
     "a founder": (

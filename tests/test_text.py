@@ -253,6 +253,9 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         ("天通苑的物业费是多少", "昌平区解决回龙观、天通苑 (tiantongyuan) 等社区矛盾", "a price or pay"),
         ("which restaurant serves low-cost meals", "dongxinglou serves cheap lunches", None),
         ("lunch costs 10 yuan?", "lunch costs 10 yuan", None),
+        ("两种报到分别是谁跟谁报到?", "在职党员向社区报到,单位党组织向街道报到", None),  # who to whom: no companion
+        # a charge named, not its price asked: the collection of the fee is low
+        ("what do property firms complain about - low service charge collection?", "fee collection rates are low", None),
         ("蔡奇是几月去的", "蔡奇喊出了口号", "a month or day"),
         ("蔡奇是几月去的", "蔡奇3月去了东四", None),
         ("那位海归是从哪个国家回来的", "一位海归声乐家组建了小合唱团", "a country"),
