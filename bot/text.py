@@ -168,6 +168,12 @@ _KINDS = {
         r"停车费|免费停车|停车免费|收费停车|停车.{0,4}(?:\d\s*元|块)|parking (?:fees?|charges?)|free parking|park(?:ing)? for free"
         r"|\d\s*yuan (?:an? |per )?(?:hour|day|month)",
     ),
+    # A deadline is a time by which something must be done: a year something happened is none.
+    "a deadline": (
+        # "the deadline for ...", not the asker's own ("journalist here, on deadline: ...")
+        r"\b(?:the|a|any) deadline|\bdeadline (?:for|to|of|by)\b|截止日期|截止时间|最后期限|期限|by when|什么时候之前|哪年之前",
+        r"deadline|截止|期限|之前|以前|年底前|月底前|\bby (?:the end of )?(?:19|20)\d\d|\bbefore\b",
+    ),
     "a clock time": (
         r"几点|营业时间|开放时间|(?<!during )what time(?![-\w])|opening (?:hours|times)|\bopen(?:ing)? hours"
         r"|when does [^?]{1,40} (?:open|close)\b",
@@ -1093,7 +1099,7 @@ _OPENERS = _SENTENCE_STARTERS | _QUESTION_WORD_SLIPS
 _SENTENCE_START = re.compile(r"(?:^|[.!?;:。！？；：])[\s\"'“‘(\[]*$")
 # Capitalised by convention in English news about China, but naming no one in particular; so are
 # languages ("put it in English"), titles before a name (Ms Zhang) and chat's acronyms ("still WIP?").
-_NOT_NAMES = frozenset("communist chinese cpc ccp cp english mr mrs ms pm fyi asap wip tbd tldr imo imho btw afaik".split())
+_NOT_NAMES = frozenset("communist chinese cpc ccp cp english mr mrs ms dr prof pm fyi asap wip tbd tl tldr imo imho btw afaik".split())
 
 
 @lru_cache(maxsize=4096)

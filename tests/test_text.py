@@ -253,6 +253,9 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         ("天通苑的物业费是多少", "昌平区解决回龙观、天通苑 (tiantongyuan) 等社区矛盾", "a price or pay"),
         ("which restaurant serves low-cost meals", "dongxinglou serves cheap lunches", None),
         ("lunch costs 10 yuan?", "lunch costs 10 yuan", None),
+        # a deadline is no year something happened; the asker's own deadline asks none
+        ("what's the deadline for rolling the reform out to every subdistrict?", "in 2019 beijing promoted the reform", "a deadline"),
+        ("journalist here, on deadline: what is the reform called?", "in 2019 beijing promoted the reform", None),
         ("两种报到分别是谁跟谁报到?", "在职党员向社区报到,单位党组织向街道报到", None),  # who to whom: no companion
         # a charge named, not its price asked: the collection of the fee is low
         ("what do property firms complain about - low service charge collection?", "fee collection rates are low", None),
@@ -569,6 +572,7 @@ def test_capitalised_names_end_at_a_hyphen_and_skip_conventional_capitals() -> N
     assert capitalised_names("what is the campaign called in Bajiao? need an English rendering") == ["bajiao"]
     assert capitalised_names("What did Ms Zhang join? Why is the owner vs PM feud worse?") == ["zhang"]
     assert capitalised_names("has Beijing cracked it yet, or still WIP? FYI ASAP") == ["beijing"]
+    assert capitalised_names("TL;DR: what did Dr Wang say about Xicheng?") == ["wang", "xicheng"]
 
 
 def test_an_ordinal_is_not_a_quantity_asked() -> None:
