@@ -1372,6 +1372,8 @@ _ASKED_KINDS = {
     "duration": re.compile(
         r"\bhow long\b|\bhow many (?:more )?(?:years|months|weeks|days)\b|\bfor how many\b|多久|多长时间|几年了|多少年"
         r"|\bfirst year\b|\bnew (?:to|in) (?:the|this|his|her|their) (?:job|post|role|position)\b|\bwhich year (?:of|in)\b|第几年|第几个年头"
+        # how old a group is: how long it has existed
+        r"|\bhow old\b|\bfounded when\b|\bwhen (?:was|were) [^?]{1,40} (?:founded|set up|established|formed)\b|成立多久|成立几年|哪年成立"
     ),
 }
 

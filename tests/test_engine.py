@@ -25,6 +25,7 @@ ANSWERED = [
     ("去年北京有多少在职党员回社区报到?", "working-members-reported-2018"),
     ("西城区增加了多少个停车位", "west-changan-avenue-parking-673"),
     ("石景山老街坊成立几年了", "shijingshan-laojiefang-five-years"),
+    ("How old is Laojiefang?", "shijingshan-laojiefang-five-years"),  # not what its volunteers do, from the same sentence
     ("取消了多少项工作事项", "burden-reduction-150-work-items"),
     ("核桃园社区小楼的二楼给多大的孩子用?", "hetaoyuan-second-floor-toddlers"),
     # a floor asked is the floor's fact (the building's names no floor), or the fact of every floor

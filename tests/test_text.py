@@ -831,6 +831,9 @@ def test_odd_input_reads_as_no_context_quote_floor_figure_or_question_word(text:
         ("how long has shi feng been director?", "duration"),
         ("how many years has he served?", "duration"),
         ("史峰当主任多久了", "duration"),
+        ("how old is the laojiefang volunteer group?", "duration"),  # how long a group has existed
+        ("laojiefang founded when?", "duration"),
+        ("when was the volunteer group set up?", "duration"),
         ("how many parking spaces were added?", None),  # a quantity
         ("who is the director?", None),
         ("how long and why?", "duration"),  # the first asked
