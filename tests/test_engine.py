@@ -529,6 +529,18 @@ def test_a_close_runner_up_clearly_nearest_in_meaning_answers_instead(
     assert {s.fact_id for s in unsure.suggestions} >= {first, second}
 
 
+def test_a_close_runner_up_alone_asked_how_long_answers_a_how_long_question(engine: Engine) -> None:
+    # The director's fact holds every word; of the close facts only his tenure's phrasings ask how long.
+    question = "how long has Shi Feng been running the Guang'anmennei street office?"
+    (first, first_score), (second, second_score) = engine.rank(question)[:2]
+    assert (first, second) == ("shi-feng-guanganmennei-director", "shi-feng-third-year-in-post")
+    assert first_score - second_score < engine.thresholds.margin
+    answer = engine.ask(question)
+    assert answer.answered and answer.fact_id == "shi-feng-third-year-in-post"
+    # A question that asks no length of time leaves the tie in doubt.
+    assert not engine.ask("who is the director of the Guang'anmennei subdistrict office?").answered
+
+
 def test_a_one_word_question_gives_a_runner_up_no_ground_to_answer() -> None:
     # "library" is the subject of every fact of this small base: what is left of it once the subject
     # is taken away is noise, and the curator's and the readers' facts tie on words.
