@@ -174,6 +174,11 @@ _KINDS = {
         r"\b(?:the|a|any) deadline|\bdeadline (?:for|to|of|by)\b|截止日期|截止时间|最后期限|期限|by when|什么时候之前|哪年之前",
         r"deadline|截止|期限|之前|以前|年底前|月底前|\bby (?:the end of )?(?:19|20)\d\d|\bbefore\b",
     ),
+    # An award or a prize won ("did the balcony campaign win any award?").
+    "an award": (
+        r"\b(?:win|won|get|got|receive|received)\b[^?.]{0,30}\b(?:awards?|prizes?)\b|获奖|得奖|获得.{0,6}(?:奖|称号|荣誉)|评为",
+        r"\bawards?\b|\bprizes?\b|奖|荣誉|称号|头筹|\bwon\b|\bwinning\b|champion|冠军",
+    ),
     "a clock time": (
         r"几点|营业时间|开放时间|(?<!during )what time(?![-\w])|opening (?:hours|times)|\bopen(?:ing)? hours"
         r"|when does [^?]{1,40} (?:open|close)\b",
@@ -459,7 +464,7 @@ _PHRASE_ENDS = frozenset("who whom whose which that where when in at from of for
 _NAMEABLE = frozenset(
     "company firm university college school court procuratorate office department organisation organization unit "
     "agency mall shop restaurant hotel hospital clinic hutong street road lane avenue community compound estate "
-    "choir team subdistrict district village town park".split()
+    "choir team subdistrict district village town park courtyard".split()
 )
 
 

@@ -253,6 +253,10 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         ("天通苑的物业费是多少", "昌平区解决回龙观、天通苑 (tiantongyuan) 等社区矛盾", "a price or pay"),
         ("which restaurant serves low-cost meals", "dongxinglou serves cheap lunches", None),
         ("lunch costs 10 yuan?", "lunch costs 10 yuan", None),
+        # an award won, which the fact must state
+        ("did bajiao's balcony campaign win any city-level award?", "bajiao launched a beautify my balcony campaign", "an award"),
+        ("which dryland teams keep winning city contests?", "its dryland curling team came first in city contests", None),
+        ("how many inspection-and-award type projects got cut?", "31 evaluation and model projects were cancelled", None),
         # a deadline is no year something happened; the asker's own deadline asks none
         ("what's the deadline for rolling the reform out to every subdistrict?", "in 2019 beijing promoted the reform", "a deadline"),
         ("journalist here, on deadline: what is the reform called?", "in 2019 beijing promoted the reform", None),
@@ -650,6 +654,7 @@ def test_counted_thing(question: str, thing: list[str]) -> None:
         # the thing asked ends where a clause about it begins ("set up by", "where")
         ("what is the name of the choir set up by the singer?", "one member built a choir for the compound", "choir"),
         ("what's the name of the hutong where the courtyard is?", "a small courtyard among the hutongs of dongsi", "hutong"),
+        ("what's the name of the dongsi courtyard cai qi visited?", "came twice to a small courtyard among the hutongs of dongsi", "courtyard"),
         # what "some" of a kind are said to be is unnamed too
         ("what's the name of the calligrapher?", "some party members in the community are master calligraphers", "calligrapher"),
         ("what's the name of the calligrapher?", "the calligrapher wang ming leads classes", None),
