@@ -1104,7 +1104,10 @@ _OPENERS = _SENTENCE_STARTERS | _QUESTION_WORD_SLIPS
 _SENTENCE_START = re.compile(r"(?:^|[.!?;:。！？；：])[\s\"'“‘(\[]*$")
 # Capitalised by convention in English news about China, but naming no one in particular; so are
 # languages ("put it in English"), titles before a name (Ms Zhang) and chat's acronyms ("still WIP?").
-_NOT_NAMES = frozenset("communist chinese cpc ccp cp english mr mrs ms dr prof pm fyi asap wip tbd tl tldr imo imho btw afaik".split())
+_NOT_NAMES = frozenset(
+    "communist chinese cpc ccp cp english mr mrs ms dr prof pm fyi asap wip tbd tl tldr imo imho btw afaik"
+    " ppt pdf faq kpi kpis okr okrs sla slas".split()
+)
 
 
 @lru_cache(maxsize=4096)

@@ -577,6 +577,7 @@ def test_capitalised_names_end_at_a_hyphen_and_skip_conventional_capitals() -> N
     assert capitalised_names("What did Ms Zhang join? Why is the owner vs PM feud worse?") == ["zhang"]
     assert capitalised_names("has Beijing cracked it yet, or still WIP? FYI ASAP") == ["beijing"]
     assert capitalised_names("TL;DR: what did Dr Wang say about Xicheng?") == ["wang", "xicheng"]
+    assert capitalised_names("for the PPT: which KPIs changed in Xicheng?") == ["xicheng"]  # office acronyms
 
 
 def test_an_ordinal_is_not_a_quantity_asked() -> None:
