@@ -178,6 +178,23 @@ class Engine:
             language: [sum(map(asks_quantity, qs)) / len(qs) if qs else 0.0 for qs in lists]
             for language, lists in asked_by_language.items()
         }
+        # English names by the Chinese the facts list beside them: a word every fact listing it in
+        # an English entity also lists one Chinese entity with (olympics: 冬奥组委). A fact whose
+        # Chinese text holds that entity holds the name, though its English never says it.
+        listing: dict[str, list[set[str]]] = {}
+        listed_with: dict[str, list[set[str]]] = {}
+        for loaded in base.facts:
+            chinese = {normalize(e) for e in loaded.fact.entities if not e.isascii()}
+            english = {w for e in loaded.fact.entities if e.isascii() for w in latin_words(normalize(e)) if len(w) >= 4}
+            for word in english:
+                listing.setdefault(word, []).append(chinese)
+            for name in chinese:
+                listed_with.setdefault(name, []).append(english)
+        # Only one such entity, which every fact listing it lists beside the word: a translation.
+        self._glossary = {
+            word: chinese for word, sets in listing.items() if len(shared := set.intersection(*sets)) == 1
+            for chinese in shared if all(word in words for words in listed_with[chinese])
+        }
         self._entity_words = frozenset(entity_words)
         # How many facts hold each number: one that a single fact holds names it (_named_by_number).
         self._number_holders = Counter(n for entry in entries for n in entry.numbers)
@@ -570,6 +587,8 @@ class Engine:
             if mentions(entry.text, name) or mentions(entry.text, self._index.spell(name)):
                 return True
             if name.replace(" ", "").replace("'", "") in entry.wade_giles:
+                return True
+            if name in self._glossary and self._glossary[name] in entry.text:
                 return True
             if len(name) < 2:
                 return False

@@ -192,6 +192,17 @@ def test_a_place_named_only_in_contrast_is_not_asked_about(engine: Engine, quest
     assert answer.answered and answer.fact_id == fact_id
 
 
+def test_an_english_name_is_held_by_a_fact_whose_chinese_holds_its_translation(engine: Engine) -> None:
+    # The dryland teams' fact says the school is the 冬奥组委's neighbour only in Chinese; the facts
+    # list "Winter Olympics Organising Committee" beside 冬奥组委, so the name is held all the same.
+    question = "which teams at the school next to the Winter Olympics organisers keep winning city contests"
+    answer = engine.ask(question)
+    assert answer.answered and answer.fact_id == "dianchanglu-dryland-curling-hockey"
+    # Where the Chinese is not held, the name still is not.
+    refused = engine.ask("Did the Winter Olympics committee open car parks for Xicheng hutong residents?")
+    assert not refused.answered and refused.reason == "name olympics not in the fact"
+
+
 def test_a_place_one_side_of_a_gate_is_not_the_other() -> None:
     # 广安门外 is no 广安门 with a character glued on (as 蔡琦回 is 蔡琦): 内 and 外 end place names.
     answer = load_engine(FACTS).ask("广安门外街道办事处主任是谁?")
