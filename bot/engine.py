@@ -178,23 +178,8 @@ class Engine:
             language: [sum(map(asks_quantity, qs)) / len(qs) if qs else 0.0 for qs in lists]
             for language, lists in asked_by_language.items()
         }
-        # English names by the Chinese the facts list beside them: a word every fact listing it in
-        # an English entity also lists one Chinese entity with (olympics: 冬奥组委). A fact whose
-        # Chinese text holds that entity holds the name, though its English never says it.
-        listing: dict[str, list[set[str]]] = {}
-        listed_with: dict[str, list[set[str]]] = {}
-        for loaded in base.facts:
-            chinese = {normalize(e) for e in loaded.fact.entities if not e.isascii()}
-            english = {w for e in loaded.fact.entities if e.isascii() for w in latin_words(normalize(e)) if len(w) >= 4}
-            for word in english:
-                listing.setdefault(word, []).append(chinese)
-            for name in chinese:
-                listed_with.setdefault(name, []).append(english)
-        # Only one such entity, which every fact listing it lists beside the word: a translation.
-        self._glossary = {
-            word: chinese for word, sets in listing.items() if len(shared := set.intersection(*sets)) == 1
-            for chinese in shared if all(word in words for words in listed_with[chinese])
-        }
+        # English names by the Chinese the facts list beside them (see _translations).
+        self._translations = _translations(base)
         self._entity_words = frozenset(entity_words)
         # How many facts hold each number: one that a single fact holds names it (_named_by_number).
         self._number_holders = Counter(n for entry in entries for n in entry.numbers)
@@ -588,7 +573,7 @@ class Engine:
                 return True
             if name.replace(" ", "").replace("'", "") in entry.wade_giles:
                 return True
-            if name in self._glossary and self._glossary[name] in entry.text:
+            if name in self._translations and self._translations[name] in entry.text:
                 return True
             if len(name) < 2:
                 return False
@@ -645,6 +630,29 @@ def _missing_numbers(normalized: str, given: set[str], entry: _Entry) -> set[str
 def _idiom(phrase: str) -> bool:
     """True for a quoted Chinese idiom (“寸土寸金”, every inch is gold): a figure of speech, not a name."""
     return list(tagged_words(phrase).values()) == ["i"]
+
+
+def _translations(base: FactBase) -> dict[str, str]:
+    """Return English name words by the one Chinese entity the facts list beside them (olympics: 冬奥组委).
+
+    A word every fact listing it in an English entity also lists one Chinese entity with, which
+    every fact listing that entity lists the word beside: a fact whose Chinese text holds the
+    entity holds the name, though its English never says it (the dryland teams' source calls the
+    school 冬奥组委's neighbour).
+    """
+    listing: dict[str, list[set[str]]] = {}
+    listed_with: dict[str, list[set[str]]] = {}
+    for loaded in base.facts:
+        chinese = {normalize(e) for e in loaded.fact.entities if not e.isascii()}
+        english = {w for e in loaded.fact.entities if e.isascii() for w in latin_words(normalize(e)) if len(w) >= 4}
+        for word in english:
+            listing.setdefault(word, []).append(chinese)
+        for name in chinese:
+            listed_with.setdefault(name, []).append(english)
+    return {
+        word: chinese for word, sets in listing.items() if len(shared := set.intersection(*sets)) == 1
+        for chinese in shared if all(word in words for words in listed_with[chinese])
+    }
 
 
 def _counts(claims: str) -> set[str]:
