@@ -1068,7 +1068,7 @@ _LEADING = " \t\n\"'“‘(*_>"  # what may come before a message's first word (
 _PREAMBLE = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*(?:\s+[\w'-]+){0,3}\s*(?:—|–|--| - |:)")
 # A hyphen ends a name: Beijing-wide names Beijing, Party-building names nothing new.
 # An apostrophe inside a name joins it (Guang'anmennei); a possessive or "I've" is no part of one.
-_CAPITALISED = re.compile(r"(?<![\w'-])[A-Z][a-zA-Z]*(?:'(?!(?:s|ve|m|re|ll|d|t)\b)[a-z]+)*")
+_CAPITALISED = re.compile(r"(?<![A-Za-z0-9_'-])[A-Z][a-zA-Z]*(?:'(?!(?:s|ve|m|re|ll|d|t)\b)[a-z]+)*")
 # Words that start a sentence with a capital without being names.
 _QUESTION_WORDS = "what which who whom whose when where why how".split()
 _SENTENCE_STARTERS = frozenset(

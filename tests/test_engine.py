@@ -38,6 +38,7 @@ ANSWERED = [
     ("How many legal-entity Party organisations reported to subdistricts?", "legal-entity-orgs-reported-9175"),
     ("What is the name of the old restaurant that serves lunch to the elderly in Hetaoyuan?", "hetaoyuan-dongxinglou-lunch"),
     ("冬奥组委副书记叫什么名字?", "wang-feng-bocog-deputy-secretary"),
+    ("2018年BJ有多少在职党员回社区报到?", "working-members-reported-2018"),  # initials of 北京, glued to Chinese
     ("which primary school next to BOCOG became a winter-sports school?", "dianchanglu-school-winter-sports"),  # an acronym the fact lists
     # typos: swapped letters, a homophone character
     ("How many parking spcaes were added on West Chang'an Avenue?", "west-changan-avenue-parking-673"),
@@ -156,6 +157,7 @@ NOT_ANSWERED = [
     "What did Wang Feng do before joining the Winter Olympics committee?",
     "史峰的前任是谁?",  # a predecessor
     "how many working members reported in SH in 2018",  # initials of no name the facts give
+    "2018年SH有多少在职党员回社区报到?",  # the same, glued to Chinese
     "Is this Shi Feng's fifth year as director?",  # his third: an ordinal is a number too
     "What is on the fourth floor of the Hetaoyuan building?",  # a building of three floors
     "What is the address of the Dongsi courtyard Cai Qi visited?",  # the courtyard is never located

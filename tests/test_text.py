@@ -578,6 +578,7 @@ def test_capitalised_names_end_at_a_hyphen_and_skip_conventional_capitals() -> N
     assert capitalised_names("has Beijing cracked it yet, or still WIP? FYI ASAP") == ["beijing"]
     assert capitalised_names("TL;DR: what did Dr Wang say about Xicheng?") == ["wang", "xicheng"]
     assert capitalised_names("for the PPT: which KPIs changed in Xicheng?") == ["xicheng"]  # office acronyms
+    assert capitalised_names("2018年SH有多少党员?街道的KPI考核") == ["sh"]  # capitals glued to Chinese are words too
 
 
 def test_an_ordinal_is_not_a_quantity_asked() -> None:
