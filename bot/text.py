@@ -185,7 +185,10 @@ _KINDS = {
         r"\d+点|o'clock|\d:\d\d|营业时间|开放时间|opening (?:hours|times)",
     ),
     "an area": (r"平方米|面积|square met|hectare|\bacres?\b", r"平方米|亩|公顷|square met|hectare|acre"),
-    "a population": (r"人口|多少居民|多少户|population|how many (?:people|residents) live", r"人口|\d+户|population"),
+    "a population": (
+        r"人口|多少居民|多少户|多少家庭|population|how many (?:people|residents|households|families|homes|flats|apartments)\b[^?.]{0,20}\blive",
+        r"人口|\d+户|population|\bhouseholds\b",
+    ),
     "a country": (
         r"哪个国家|哪国|什么国家|which country|what country",
         r"中国|美国|英国|法国|德国|日本|韩国|俄罗斯|加拿大|澳大利亚|意大利|新加坡|china|america|\bus\b|\busa\b|britain|\buk\b"
@@ -348,8 +351,8 @@ _COUNTED = {c: re.compile(r"\d[\d.]*\s*[万千百]?[多余]?\s*[" + held + "]") 
 _KIND_PATTERNS = {kind: (re.compile(asks), re.compile(holds)) for kind, (asks, holds) in _KINDS.items()}
 # Levels of government and of rank: a question about one is not answered by a fact about another.
 # By what they mean: 全市 and "city-wide" are the city's level (how far a contest reached), as 市级 is.
-# A contest's reach in English is the word before it: "a national (curling) title", "city contests".
-_CONTEST = r"(?: [a-z-]+)? (?:championships?|titles?|competitions?|contests?|finals?|tournaments?|leagues?|matches|games)\b"
+# A contest's reach in English is the word before it: "a national (dryland curling) title", "city contests".
+_CONTEST = r"(?: [a-z-]+){0,2} (?:championships?|titles?|competitions?|contests?|finals?|tournaments?|leagues?|matches|games)\b"
 _LEVEL_GROUPS = (
     r"国家级|全国|national-level|nationwide|\bnational" + _CONTEST,
     r"省级|全省|provincial",

@@ -155,6 +155,7 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         ("市级部门下派的事项取消了多少项", "取消了市级部门下派社区的工作事项150项", None),
         ("how many square metres of land were lent", "units lent land free of charge", "an area"),
         ("回龙观有多少常住人口", "张颖在龙泽园住了近20年", "a population"),
+        ("how many households live in the longzeyuan compound?", "zhang ying has lived in longzeyuan for nearly 20 years", "a population"),
         ("王风是哪里人", "王风介绍说", "a birth"),
         ("where was shi feng born", "shi feng, director of guang'anmennei subdistrict office", "a birth"),
         ("what is cai qi's date of birth", "cai qi came twice to a courtyard", "a birth"),
@@ -228,9 +229,11 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         ("number of visits cai qi paid to the courtyard", "cai qi came to the courtyard 2 times", None),  # a visit paid
         ("how many visits did he pay", "cai qi came to the courtyard 2 times", None),
         ("电厂路小学的冰壶队在全国比赛拿过冠军吗", "学校的旱地冰壶队数次在全市比赛中拔得头筹", "the 全国 level (the fact speaks of 市级)"),
-        # in English a contest's reach is the word before it, one word allowed between
+        # in English a contest's reach is the word before it, up to two words allowed between
         ("did the school win a national curling title?", "its teams came first in city-wide contests",
          "the national curling title level (the fact speaks of 市级)"),
+        ("did it win the national dryland curling championship?", "its teams came first in city-wide contests",
+         "the national dryland curling championship level (the fact speaks of 市级)"),  # two words between
         ("which teams keep winning city contests?", "学校的旱地冰壶队数次在全市比赛中拔得头筹", None),
         ("how did the national reform start?", "学校的旱地冰壶队数次在全市比赛中拔得头筹", None),  # no contest
         # a fine is a penalty, not a quality
