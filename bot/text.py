@@ -235,7 +235,7 @@ _KINDS = {
         r"|\bprior\b|no longer|any ?more\b",  # what is no longer done was done before
     ),
     "a companion": (
-        r"陪同|陪着|陪他|和谁一起|(?<!谁)跟谁|(?:跟|和|与|同)(?:哪些|哪几位|哪位)(?:居民|人|群众|党员|百姓)|同行的|accompan|went with|along with",
+        r"陪同|陪着|陪他|和谁一起|(?<!谁)跟谁|(?:跟|和|与|同)(?:哪些|哪几位|哪位)(?:居民|人|群众|党员|百姓)|同行的|accompan|went with|along with whom?\b|\bwho\b[^?.]{0,40}\balong with",
         r"陪同|陪着|一同|一起|同行|共同|联合|携手|accompan|together|along with|joined by|worked with|teamed up with|alongside",
     ),
     "a founder": (

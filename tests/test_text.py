@@ -165,6 +165,10 @@ def test_canonical_numbers_leaves_words_that_only_contain_numerals() -> None:
         ("what was the school like before", "it used to be an ordinary school", None),
         ("what public income was used to buy the new gates", "paid from the compound's public income", None),  # purpose, not past
         ("who went with cai qi to dongsi", "cai qi came to the courtyard twice this year", "a companion"),
+        ("who came along with cai qi?", "cai qi came to the courtyard twice this year", "a companion"),
+        # along with a thing, or getting along with people, asks no companion
+        ("how did zhang ying get along with her neighbours?", "her neighbours were strangers to her", None),
+        ("along with 150 work items, beijing also cancelled how many projects?", "31 projects were cancelled", None),
         # "Besides X, who else ..." asks for more of a kind, not for company
         ("besides individual members, who else reports?", "legal-entity party organisations report to subdistricts", None),
         ("who founded laojiefang", "laojiefang, a volunteer group with 5 years of history", "a founder"),
