@@ -432,6 +432,8 @@ class Engine:
         names = set(tagged_names(uncontrasted(normalized))) | (set(query.words) & self._entity_words)
         names |= {normalize(n) for n in capitalised_names(uncontrasted(clean(question)), self._common_words)}
         names |= set(place_names(uncontrasted(normalized), self._common_words))
+        # A district or county no fact speaks of (平谷区), which jieba's tagger takes for a noun.
+        names |= {w for w in query.words if len(w) == 3 and w[-1] in "区县" and self._share(w) == 0}
         for name in sorted(names - offered):
             if self._holds_name(entry, name):
                 continue

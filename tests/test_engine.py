@@ -158,6 +158,7 @@ NOT_ANSWERED = [
     "史峰的前任是谁?",  # a predecessor
     "how many working members reported in SH in 2018",  # initials of no name the facts give
     "2018年SH有多少在职党员回社区报到?",  # the same, glued to Chinese
+    "平谷区是哪一年最早试点吹哨报到的?",  # a district no fact speaks of, which jieba tags a noun
     "Is this Shi Feng's fifth year as director?",  # his third: an ordinal is a number too
     "What is on the fourth floor of the Hetaoyuan building?",  # a building of three floors
     "What is the address of the Dongsi courtyard Cai Qi visited?",  # the courtyard is never located
