@@ -1151,9 +1151,10 @@ def mentions(normalized: str, name: str) -> bool:
 # A question that goes on after a colon ("what are the four goals: joint building and ...") is
 # no context: the part before the colon must ask nothing, and the part after must ask.
 _CONTEXT = re.compile(r"^[^:?]+:(?=\s*\D)")
+# What, who, how, 什么, 哪: a question word that asks for something other than yes or no.
+_WHAT = r"\b(?:" + "|".join(_QUESTION_WORDS) + r")\b|什么|啥|哪|谁|怎"
 _ASKING = re.compile(
-    r"\b(?:" + "|".join(_QUESTION_WORDS) + r"|is|are|was|were|do|does|did|tell|explain|describe|list|name)\b"
-    r"|什么|哪|谁|多少|几|吗|怎|啥|介绍|讲讲|说说|\?"
+    _WHAT + r"|\b(?:is|are|was|were|do|does|did|tell|explain|describe|list|name)\b|多少|几|吗|介绍|讲讲|说说|\?"
 )
 
 
@@ -1201,8 +1202,7 @@ def unquoted(message: str) -> str:
     return "\n".join(kept)
 
 
-# What, who, how, 什么, 哪: a question word that asks for something other than yes or no.
-_ASKS_WHAT = re.compile(r"\b(?:" + "|".join(_QUESTION_WORDS) + r")\b|什么|啥|哪|谁|怎|如何")
+_ASKS_WHAT = re.compile(_WHAT + r"|如何")
 
 
 def asks_what(normalized: str) -> bool:
