@@ -199,8 +199,10 @@ class Engine:
         asked = normalize(asked) if asked else asked_part(normalize(unquoted(question)))
         raw = words(self._index.from_pinyin(asked), spell=self._index.spell)
         given = _given_numbers(normalized)
+        # A floor is read once typos are corrected: "the thrid floor" is the third.
+        named_floors = frozenset(floors(respell(normalized, self._index.spell)))
         query = _Query(
-            normalized, raw, self._index.correct(raw), given, frozenset(filter(_specific, given)), frozenset(floors(normalized)),
+            normalized, raw, self._index.correct(raw), given, frozenset(filter(_specific, given)), named_floors,
             tuple(alternatives(normalized)),
         )
         if not raw:

@@ -47,6 +47,8 @@ ANSWERED = [
     ("蔡琦回社区报到是以什么身份", "cai-qi-reports-as-ordinary-member"),  # a name's homophone, the next character glued on
     # a question word mistyped where it opens the question; a name typed as one word
     ("Wat is on the thrid floor of the Hetaoyuan building?", "hetaoyuan-third-floor-veterans"),
+    # the floor read once typos are corrected: not the first floor's fact, for the building's lunches
+    ("the building with lunch for old people, what's on its thrid floor?", "hetaoyuan-third-floor-veterans"),
     ("核桃园社区那栋小楼一共几层?", "hetaoyuan-three-storey-building"),  # a total the fact gives
     ("石景山老街坊是哪一年成立的?", "shijingshan-laojiefang-five-years"),  # "5 years of history"
     # numbers given roughly or short: 七十多万 for 71.7万, 18年 for 2018
