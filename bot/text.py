@@ -1244,7 +1244,10 @@ def asking_sentences(message: str) -> tuple[str, bool] | None:
     # Numbers alone ("1 to 2, or 2 to 3?") ask nothing without the words before them.
     if len([w for w in words(normalize(alone)) if not w[0].isdigit()]) < 2:
         return None
-    return alone, refers_back or _REFERS_BACK.search(alone) is not None
+    # A phrase quoted in the context ("There's a line about 'eight hours' - what point is it
+    # making?") is what is asked about, though the question names it only as "it".
+    quoting = any(_QUOTED.search(s) for s in sentences if s not in asking)
+    return alone, refers_back or quoting or _REFERS_BACK.search(alone) is not None
 
 
 # "Apart from X, ...", 除了X,...: what is set aside, up to the next comma or question mark.

@@ -523,6 +523,10 @@ def test_sentences_that_ask_nothing_are_context() -> None:
         "• question: what was Xicheng's problem?", False
     )
     # what asks may point back into the context
+    # A phrase quoted in the context is what "it" asks about: guarded whole.
+    assert asking_sentences("There's a line about 'eight hours' early on. What point is it making?") == (
+        "What point is it making?", True
+    )
     assert asking_sentences("I'm looking at Shanghai. How many members reported there in 2018?") == (
         "How many members reported there in 2018?", True
     )
