@@ -100,6 +100,8 @@ _ERHUA = re.compile(r"(?<=[\u4e00-\u9fff])(?<![女幼婴孤健男胎孩宠少托
 _EN_SCALE = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _SCALES = "|".join(_EN_SCALE)
 _EN_SCALED = re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?)\s+({_SCALES})\b")
+# "nine-thousand-something": a hyphen before a scale joins it as a space does.
+_SCALE_HYPHEN = re.compile(rf"(?<=[a-z\d])-(?=(?:{_SCALES})\b)")
 # Numbers spelled out from ten up, read by text2num. A year said aloud ("twenty seventeen")
 # leaves out the hundreds, which text2num needs said.
 _TENS_AND_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
@@ -783,15 +785,22 @@ def canonical_numbers(text: str) -> str:
     text = _CN_NUMERAL.sub(lambda m: str(_cn_to_int(m.group())), text)
     text = _WAN.sub(lambda m: _format(float(m.group(1)) * (10_000 if m.group(2) == "万" else 100_000_000)), text)
     text = _LETTER_SCALED.sub(lambda m: _format(float(m.group(1)) * _SCALE_LETTER[m.group(2)]), text)
-    scaled = 1
-    while scaled:  # one at a time: "7 hundred thousand" is 700 thousand, then 700000
-        text, scaled = _EN_SCALED.subn(lambda m: _format(float(m.group(1)) * _EN_SCALE[m.group(2)]), text, count=1)
+    text = _scaled(_SCALE_HYPHEN.sub(" ", text))
     if _SPELLED.search(text):
         # Numbers spelled out ("nine thousand one hundred seventy-five", "a hundred") by text2num,
         # which leaves lone small ones alone ("one of them"); those from two to twelve are numbers here.
         text = alpha2digit(_SPOKEN_YEAR.sub(r"\1 hundred ", _A_SCALE.sub(r"one \1", text)), "en")
-    text = _SHORTHAND(_EN_NUMBER(text))
+    # Once more after them: text2num leaves the scale of "nine thousand-odd" a word.
+    text = _scaled(_SHORTHAND(_EN_NUMBER(text)))
     return _DECADES.sub(lambda m: f"{int(m.group(1)) * 10} years", text)
+
+
+def _scaled(text: str) -> str:
+    """Return ``text`` with each number followed by a scale word multiplied out ("9 thousand": 9000)."""
+    scaled = 1
+    while scaled:  # one at a time: "7 hundred thousand" is 700 thousand, then 700000
+        text, scaled = _EN_SCALED.subn(lambda m: _format(float(m.group(1)) * _EN_SCALE[m.group(2)]), text, count=1)
+    return text
 
 
 @lru_cache(maxsize=4096)
@@ -926,6 +935,8 @@ def enumerated_numbers(normalized: str) -> set[str]:
 _ROUGH = re.compile(
     r"(\d+)\s*(?:多|余|来)\s*([万千百]?)"
     r"|(?:more than|over|nearly|almost|about|around|roughly|some|approximately)\s+(\d+)"
+    # "9000-odd", "600-something", "600+", "100-plus": X and a bit, as X多 is.
+    r"|(?<![\d.])(\d+)(?:-?(?:odd|something|plus)\b|\+)"
 )
 _UNIT = {"万": 10_000, "千": 1_000, "百": 100, "": 1}
 # "18年" for 2018: a year written short.
@@ -935,14 +946,16 @@ _SHORT_YEAR = re.compile(r"(?<![\d.])(\d\d)\s*年")
 def rough_numbers(normalized: str) -> dict[str, tuple[float, float]]:
     """Return the numbers a normalised question gives roughly, each with the range it stands for.
 
-    X多 is more than X and less than X plus one step of its last non-zero digit (70多万:
-    700,000 to 800,000; 100多: 100 to 200); "about X" or "nearly X" is within a tenth of X;
+    X多 (and "X-odd", "X+") is more than X and less than X plus one step of
+    its last non-zero digit (70多万: 700,000 to 800,000; 100多: 100 to 200); "about X" or
+    "nearly X" is within a tenth of X;
     "18年" is the year 2018 as well as 18 years.
     """
     found: dict[str, tuple[float, float]] = {}
     for match in _ROUGH.finditer(normalized):
-        if match.group(1):
-            digits, unit = match.group(1), _UNIT[match.group(2)]
+        digits = match.group(1) or match.group(4)
+        if digits:
+            unit = _UNIT[match.group(2) or ""]
             step = 10 ** (len(digits) - len(digits.rstrip("0")) or 1) if digits.rstrip("0") else 1
             found[digits] = (int(digits) * unit, (int(digits) + step) * unit)
         else:

@@ -727,6 +727,17 @@ def test_a_number_given_roughly_stands_for_a_range() -> None:
     low, high = rough_numbers(normalize("about 670 parking spaces"))["670"]
     assert low <= 673 < high and not low <= 800 < high
     assert rough_numbers(normalize("2018年有717000名党员报到")) == {}  # exact numbers stay exact
+    # English shorthands for X多: more than X, below the next step.
+    assert rough_numbers(normalize("600+ spaces?")) == {"600": (600, 700)}
+    assert rough_numbers(normalize("a 100-plus communities")) == {"100": (100, 200)}
+    assert rough_numbers(normalize("the nine-thousand-something figure")) == {"9000": (9000, 10_000)}
+    assert rough_numbers(normalize("9,000-odd organisations")) == {"9000": (9000, 10_000)}
+
+
+def test_a_scale_joined_by_a_hyphen_multiplies_its_number() -> None:
+    assert normalize("nine-thousand-odd units") == "9000-odd units"
+    assert normalize("a six-hundred-something figure") == "a 600-something figure"
+    assert normalize("nine thousand one hundred seventy-five") == "9175"  # text2num still reads the whole
 
 
 def test_every_floor_of_a_building_is_any_floor() -> None:
