@@ -722,7 +722,8 @@ EN_STOPWORDS = frozenset(
     s t d ll ve re m get got does doesn't isn't aren't wasn't weren't did didn't kind sort
     anyone anybody someone somebody like going gonna wanna
     wonder kindly grateful appreciate possibly perhaps
-    exactly precisely thanks thank cc hey hi ok okay guys folks""".split()
+    exactly precisely thanks thank cc hey hi ok okay guys folks
+    remind curious wondering something summarise summarize""".split()
 )
 # English words that mark a question as English even when it quotes Chinese names.
 _EN_MARKERS = frozenset("what which who how many much is are was were did does do the of why when where tell".split())

@@ -47,6 +47,8 @@ ANSWERED = [
     ("蔡琦回社区报到是以什么身份", "cai-qi-reports-as-ordinary-member"),  # a name's homophone, the next character glued on
     # a question word mistyped where it opens the question; a name typed as one word
     ("Wat is on the thrid floor of the Hetaoyuan building?", "hetaoyuan-third-floor-veterans"),
+    # "curious" and "something" are the asker's words, in no fact: no longer a rare word unheld
+    ("I'm curious what the five-party something at Hualongyuan Beili is called", "hualongyuan-five-party-co-building"),
     # the floor read once typos are corrected: not the first floor's fact, for the building's lunches
     ("the building with lunch for old people, what's on its thrid floor?", "hetaoyuan-third-floor-veterans"),
     ("核桃园社区那栋小楼一共几层?", "hetaoyuan-three-storey-building"),  # a total the fact gives
