@@ -13,6 +13,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from pypinyin import lazy_pinyin
@@ -85,8 +86,11 @@ class Index:
         self._phrasing_words = [p for ps in phrasings for p in ps]
         self._phrasing_sorted = [" ".join(sorted(p.split())) for p in self._phrasing_words]
         self._starts = np.cumsum([0, *(len(ps) for ps in phrasings)])
+        # A question's words are spelt more than once (for matching, for the floors it names, for
+        # meaning), and an unknown word costs a search of the vocabulary: cached (thread-safe, bounded).
+        self.spell = lru_cache(maxsize=8192)(self._spell)
 
-    def spell(self, word: str) -> str:
+    def _spell(self, word: str) -> str:
         """Return the known English word that ``word`` is a typo of, or ``word`` itself."""
         if word in self.latin_words or word in self._dictionary or len(word) < 4 or not word.isalpha():
             return word
