@@ -12,7 +12,7 @@ from typing import Callable
 
 import opencc
 import rjieba
-import snowballstemmer
+import Stemmer
 from pypinyin import Style
 from pypinyin.style import convert as convert_pinyin
 from text_to_num import alpha2digit
@@ -20,7 +20,7 @@ from text_to_num import alpha2digit
 from bot.answer import Language
 
 _T2S = opencc.OpenCC("t2s")
-_STEM = snowballstemmer.stemmer("english")
+_STEM = Stemmer.Stemmer("english")
 
 # Slack markup: <@U123>, <#C1|name>, <!here>, <!subteam^S1|@team>, <https://x|label>, <https://x>.
 # Someone addressed (<@U123|chen>, or "@Chen" typed as plain text) is not what the question is about.
@@ -989,7 +989,7 @@ _EMPLOYER = {"employer": "employer", "employers": "employer"}
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """Return the English stem of a lowercase word (cached: the Snowball stemmer is pure Python)."""
+    """Return the English stem of a lowercase word (cached: a question's words recur)."""
     # Snowball makes "employer" and "employed" one stem: the organisation is not its staff.
     return _EMPLOYER.get(word) or _STEM.stemWord(word)
 
