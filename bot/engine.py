@@ -57,9 +57,11 @@ class Thresholds:
 DEFAULT_THRESHOLDS = Thresholds()
 _NO_QUANTITY = "asks for a quantity the fact does not state"
 _UNCOUNTED = "counts {}, which the fact does not speak of"
-# Why a best fact cannot answer a count at all (no quantity, or none of the thing counted):
+# Why a best fact cannot answer a count at all (no quantity, none of the thing counted, or a
+# span of time only the sentence it shares gives):
 # a close runner-up that can is no rival of it.
-_CANNOT_COUNT = (_NO_QUANTITY, _UNCOUNTED.split("{}")[0])
+_SHARED_DURATION = "asks for a duration, which only the sentence it shares with another fact states"
+_CANNOT_COUNT = (_NO_QUANTITY, _UNCOUNTED.split("{}")[0], _SHARED_DURATION)
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,8 @@ class _Entry:
     floors: frozenset[str]  # the floors of a building its source and answers name: 3 for 三楼, the third floor
     every_floor: bool  # its source or answers speak of every floor (每1层都挂着党旗): of any one
     own_numbers: frozenset[str]  # the numbers of its answers and phrasings (not of its source sentence)
+    shares_source: bool  # another fact quotes its source sentence too
+    answers: str  # its answers alone, normalised: what it says, where the sentence says more
 
 
 class Engine:
@@ -142,6 +146,7 @@ class Engine:
                 loaded, joined, frozenset(numbers(joined)), quantitative, claims, claim_names, held_words, fact_latin,
                 initials, _wade_giles_names(fact.entities), frozenset(floors(claims)), every_floor(claims),
                 frozenset(numbers("\n".join([*asked, *others]))),
+                quoted[fact.source] > 1, normalize(fact.answer.zh + "\n" + fact.answer.en),
             ))
             for entity in fact.entities:
                 parts = cut[normalize(entity)]
@@ -414,6 +419,13 @@ class Engine:
         )
         if unmet:
             return f"asks for {unmet}, which the fact does not state"
+        # How long, asked of a fact whose sentence gives the span only for a sibling that quotes
+        # it too ("今年是他在这个岗位任职的第3年" in the fact of Shi Feng's post): the fact's own
+        # answers must. Only for a duration: for every kind, measured, it refused answers.
+        if entry.shares_source and asked_kind(normalized) == "duration":
+            year = entry.loaded.document.source.date.year
+            if unmet_request(normalized, entry.answers, self._alike, entry.claim_names["en"], year) == "a duration":
+                return _SHARED_DURATION
         if asks_name(normalized) and not self._gives_a_name(entry, query, language):
             return "asks for a name the fact does not give"
         # "Is it 637 or 673?": a fact that holds one of the two answers which it is.

@@ -175,6 +175,8 @@ NOT_ANSWERED = [
     "For a note on Shanghai's reform: how many working Party members reported in 2018?",  # a name in the context
     "Unlike Beijing, how many subdistricts did Shanghai pilot the reform in?",  # the contrast is Beijing
     "与北京相比,上海有多少个街道试点了吹哨报到?",
+    # how long: only the sentence Shi Feng's post shares with his third year's fact gives the span
+    "How long has the head of that street office been in the job?",
     # the phrase quoted in the context is what is asked: the purpose fact holds no 8 hours
     "There's a line about 'eight hours' early on - what point is it making?",
     # nothing to do with the article
