@@ -20,7 +20,7 @@ from bot.factbase import FactBase, LoadedFact, load_factbase
 from bot.matcher import Index, Scored
 from bot.meaning import Meaning, load_meaning, unit, whitening
 from bot.text import (
-    EN_STOPWORDS, Vocabulary, alternatives, aside, asked_figures, asked_kind, asked_part, asking_sentences, asks_name, asks_quantity, asks_what,
+    EN_STOPWORDS, TOP_FLOOR, Vocabulary, alternatives, aside, asked_figures, asked_kind, asked_part, asking_sentences, asks_name, asks_quantity, asks_what,
     bigrams, capitalised_names, clean, counted_thing, detect_language, enumerated_numbers, every_floor, floors, latin_words,
     mentions, normalize, numbers, ordinal_numbers, place_names, quoted_names, referred_numbers, respell, rough_numbers, set_aside, uncontrasted,
     stem, states_quantity, tagged_names, tagged_words, unmet_request, unquoted, wade_giles, with_bigrams, words,
@@ -224,6 +224,12 @@ class Engine:
             ]
             if holding and len(holding) < len(ranked):
                 ranked = holding
+        # The top floor is the highest that the candidates name (their building's, in a fact base
+        # of one article; a question names the building too, or its candidates would be others).
+        if TOP_FLOOR in query.floors:
+            named = [int(f) for _, s in ranked for f in self._entries[s.index].floors if f.isdigit()]
+            top = {str(max(named))} if named else set()
+            query = replace(query, floors=frozenset(query.floors - {TOP_FLOOR} | top))
         # A floor asked about ("一楼是干嘛的") is what the facts that name that floor (or every
         # floor) are about: the building's own fact names none, and ranked first on its words.
         if query.floors:

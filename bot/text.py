@@ -859,8 +859,10 @@ _FLOOR = re.compile(
     r"|\b(ground|first|second|third|fourth|fifth|sixth)(?: \([a-z]+\))? floor\b"
     r"|([一二三四五六七八九\d])楼(?![房盘市])"
     r"|(?<![a-z\d.])(\d)f(?![a-z\d])"  # 3F, as floors are signed in Chinese buildings
+    r"|\b(top) (?:floor|storey|level)\b|(顶)(?:层|楼)|最(高)(?:1)?层"  # the top floor: the highest the facts name
 )
-_FLOOR_WORDS = {"ground": "1", "first": "1", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6",
+TOP_FLOOR = "top"
+_FLOOR_WORDS = {"top": TOP_FLOOR, "顶": TOP_FLOOR, "高": TOP_FLOOR, "ground": "1", "first": "1", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6",
                 "七": "7", "八": "8", "九": "9", **_ORDINALS}
 
 

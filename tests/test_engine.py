@@ -49,6 +49,8 @@ ANSWERED = [
     ("Wat is on the thrid floor of the Hetaoyuan building?", "hetaoyuan-third-floor-veterans"),
     # "curious" and "something" are the asker's words, in no fact: no longer a rare word unheld
     ("I'm curious what the five-party something at Hualongyuan Beili is called", "hualongyuan-five-party-co-building"),
+    # the top floor is the highest the building's facts name: not the first floor's, for its lunches
+    ("the building where old people get lunch: what's on its top floor?", "hetaoyuan-third-floor-veterans"),
     # the floor read once typos are corrected: not the first floor's fact, for the building's lunches
     ("the building with lunch for old people, what's on its thrid floor?", "hetaoyuan-third-floor-veterans"),
     ("核桃园社区那栋小楼一共几层?", "hetaoyuan-three-storey-building"),  # a total the fact gives

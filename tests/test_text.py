@@ -840,6 +840,9 @@ def test_floors_are_read_in_both_languages_and_storeys_are_not_floors() -> None:
     assert floors(normalize("hetaoyuan 3F, what's up there")) == {"3"}  # as floors are signed in China
     assert floors(normalize("核桃园2F是干啥的")) == {"2"}
     assert floors(normalize("3ft tall, 1.5f, 0x3f")) == set()
+    # the top floor: the highest one the facts name, which the engine reads from its candidates
+    assert floors(normalize("what's on the top floor?")) == floors(normalize("顶层是干嘛的")) == {"top"}
+    assert floors(normalize("最高一层")) == {"top"}
 
 
 @pytest.mark.parametrize("text", ["", "\n\n", "。。。", "> ", "&gt;\n&gt;", "?" * 1000, "\x00\x07", ":" * 50])
