@@ -862,8 +862,8 @@ _FLOOR = re.compile(
     r"|\b(top) (?:floor|storey|level)\b|(顶)(?:层|楼)|最(高)(?:1)?层"  # the top floor: the highest the facts name
 )
 TOP_FLOOR = "top"
-_FLOOR_WORDS = {"top": TOP_FLOOR, "顶": TOP_FLOOR, "高": TOP_FLOOR, "ground": "1", "first": "1", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6",
-                "七": "7", "八": "8", "九": "9", **_ORDINALS}
+_FLOOR_WORDS = {"ground": "1", "first": "1", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6",
+                "七": "7", "八": "8", "九": "9", **_ORDINALS, "top": TOP_FLOOR, "顶": TOP_FLOOR, "高": TOP_FLOOR}
 
 
 # Alternatives a question offers ("637 or 673", "Dongcheng or Xicheng", "5 years or 10", 2018年还是2019年):
@@ -949,10 +949,9 @@ _SHORT_YEAR = re.compile(r"(?<![\d.])(\d\d)\s*年")
 def rough_numbers(normalized: str) -> dict[str, tuple[float, float]]:
     """Return the numbers a normalised question gives roughly, each with the range it stands for.
 
-    X多 (and "X-odd", "X+") is more than X and less than X plus one step of
-    its last non-zero digit (70多万: 700,000 to 800,000; 100多: 100 to 200); "about X" or
-    "nearly X" is within a tenth of X;
-    "18年" is the year 2018 as well as 18 years.
+    X多 (and "X-odd", "X+") is more than X and less than X plus one step of its last non-zero
+    digit (70多万: 700,000 to 800,000; 100多: 100 to 200); "about X" or "nearly X" is within a
+    tenth of X; "18年" is the year 2018 as well as 18 years.
     """
     found: dict[str, tuple[float, float]] = {}
     for match in _ROUGH.finditer(normalized):
