@@ -72,13 +72,19 @@ class Index:
         self._wade_giles: dict[str, str] = {}
         # And by their initials, as chat shortens common words glued to Chinese (jd 街道, sq 社区, wy 物业).
         self._initials: dict[str, str] = {}
-        for t, n in sorted(df.items(), key=lambda pair: -pair[1]):
-            if 2 <= len(t) <= 4 and not t.isascii():
-                syllables = lazy_pinyin(t)
-                self._sounds.setdefault("".join(syllables), t)
-                self._wade_giles.setdefault("".join(wade_giles(syllables)), t)
-                if len(t) <= 3 and all(s.isalpha() for s in syllables):
-                    self._initials.setdefault("".join(s[0] for s in syllables), t)
+        chinese = [t for t, _ in sorted(df.items(), key=lambda pair: -pair[1]) if 2 <= len(t) <= 4 and not t.isascii()]
+        # Two characters are read as pypinyin reads them one word at a time (as a phrase it knows,
+        # else character by character), so all of them in one call; longer words one by one, as
+        # the phrases inside them (长安 of 西长安街) decide their readings.
+        pairs = [t for t in chinese if len(t) == 2 and _CHINESE_RUN.fullmatch(t)]
+        flat = lazy_pinyin(pairs)
+        read = {t: flat[2 * i : 2 * i + 2] for i, t in enumerate(pairs)} if len(flat) == 2 * len(pairs) else {}
+        for t in chinese:
+            syllables = read.get(t) or lazy_pinyin(t)
+            self._sounds.setdefault("".join(syllables), t)
+            self._wade_giles.setdefault("".join(wade_giles(syllables)), t)
+            if len(t) <= 3 and all(s.isalpha() for s in syllables):
+                self._initials.setdefault("".join(s[0] for s in syllables), t)
         self._typed = _Sounds(texts)
         # Every phrasing as its words, and as its words sorted (token_sort_ratio without re-sorting),
         # in one flat list so that rapidfuzz compares a question with many in one call;

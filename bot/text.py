@@ -746,7 +746,8 @@ def clean(text: str) -> str:
     """Return ``text`` without Slack markup, invisible or control characters, NFKC-folded, one-spaced."""
     text = strip_markup(text)
     text = _INVISIBLE.sub("", text)
-    text = "".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in text)
+    if not text.isprintable():  # a control or format character somewhere (most texts have none)
+        text = "".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in text)
     text = unicodedata.normalize("NFKC", text)
     return " ".join(text.split())
 

@@ -74,3 +74,12 @@ def test_in_order_tells_the_same_words_the_other_way_round_apart() -> None:
     assert in_order[0] == 100.0 and in_order[1] < 90.0
     # The sorted-words closeness the score uses cannot tell them apart.
     assert index.closeness(" ".join(question), " ".join(sorted(question)), [0, 1]) == [100.0, 100.0]
+
+
+def test_a_known_word_of_two_characters_is_read_as_a_phrase_not_character_by_character() -> None:
+    # 银行 is yinhang and 长安 changan as phrases; read a character at a time, 行 and 长 would be
+    # xing and zhang. Words of two characters are read together in one call: each still a phrase.
+    words = ["银行", "长安", "调解", "西长安街"]
+    index = Index([{w: 1.0} for w in words], [[w] for w in words], texts=words)
+    assert index.correct(["银杭", "常安", "条解"]) == ["银行", "长安", "调解"]  # homophone typos
+    assert index.from_pinyin("the xichanganjie car park") == "the 西长安街 car park"
