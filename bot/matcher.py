@@ -17,6 +17,7 @@ from functools import lru_cache
 
 import numpy as np
 from pypinyin import lazy_pinyin
+from pypinyin.constants import PHRASES_DICT
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
@@ -72,20 +73,26 @@ class Index:
         self._wade_giles: dict[str, str] = {}
         # And by their initials, as chat shortens common words glued to Chinese (jd 街道, sq 社区, wy 物业).
         self._initials: dict[str, str] = {}
+        self._typed = _Sounds(texts)
         chinese = [t for t, _ in sorted(df.items(), key=lambda pair: -pair[1]) if 2 <= len(t) <= 4 and not t.isascii()]
-        # Two characters are read as pypinyin reads them one word at a time (as a phrase it knows,
-        # else character by character), so all of them in one call; longer words one by one, as
-        # the phrases inside them (长安 of 西长安街) decide their readings.
-        pairs = [t for t in chinese if len(t) == 2 and _CHINESE_RUN.fullmatch(t)]
-        flat = lazy_pinyin(pairs)
-        read = {t: flat[2 * i : 2 * i + 2] for i, t in enumerate(pairs)} if len(flat) == 2 * len(pairs) else {}
+        # pypinyin reads two characters as a phrase it knows (长安, chang'an), else one character at a
+        # time: so the phrases in one call, the rest from their characters' readings (read once, for
+        # _Sounds). Longer words one by one, as the phrases inside them decide (长安 of 西长安街).
+        phrases = [t for t in chinese if len(t) == 2 and t in PHRASES_DICT]
+        flat = lazy_pinyin(phrases)
+        read = {t: flat[2 * i : 2 * i + 2] for i, t in enumerate(phrases)} if len(flat) == 2 * len(phrases) else {}
+        by_character = self._typed.reading
         for t in chinese:
-            syllables = read.get(t) or lazy_pinyin(t)
+            if t in read:
+                syllables = read[t]
+            elif len(t) == 2 and t[0] in by_character and t[1] in by_character:
+                syllables = [by_character[t[0]], by_character[t[1]]]
+            else:
+                syllables = lazy_pinyin(t)
             self._sounds.setdefault("".join(syllables), t)
             self._wade_giles.setdefault("".join(wade_giles(syllables)), t)
             if len(t) <= 3 and all(s.isalpha() for s in syllables):
                 self._initials.setdefault("".join(s[0] for s in syllables), t)
-        self._typed = _Sounds(texts)
         # Every phrasing as its words, and as its words sorted (token_sort_ratio without re-sorting),
         # in one flat list so that rapidfuzz compares a question with many in one call;
         # document i owns the phrasings from self._starts[i] to self._starts[i + 1].
@@ -276,7 +283,7 @@ class _Sounds:
         chars = sorted({c for run in runs for c in run})
         # One reading per character, pypinyin's most common (a list: each item read on its own,
         # one call); a phrase's reading in context (长安, chang'an) is in Index._sounds, looked up first.
-        reading = dict(zip(chars, lazy_pinyin(chars)))
+        self.reading = reading = dict(zip(chars, lazy_pinyin(chars)))
         # Every run's letters in one string, "|" between runs, and where each character's
         # syllable starts in it, so that a match is known to start and end between two characters.
         letters: list[str] = []

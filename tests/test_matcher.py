@@ -79,7 +79,9 @@ def test_in_order_tells_the_same_words_the_other_way_round_apart() -> None:
 def test_a_known_word_of_two_characters_is_read_as_a_phrase_not_character_by_character() -> None:
     # 银行 is yinhang and 长安 changan as phrases; read a character at a time, 行 and 长 would be
     # xing and zhang. Words of two characters are read together in one call: each still a phrase.
-    words = ["银行", "长安", "调解", "西长安街"]
+    words = ["银行", "长安", "调解", "西长安街", "乐家"]
     index = Index([{w: 1.0} for w in words], [[w] for w in words], texts=words)
     assert index.correct(["银杭", "常安", "条解"]) == ["银行", "长安", "调解"]  # homophone typos
+    # no phrase pypinyin knows: its characters' own readings (乐 is le alone, yue in 音乐)
+    assert index.correct(["了家"]) == ["乐家"]
     assert index.from_pinyin("the xichanganjie car park") == "the 西长安街 car park"
