@@ -67,6 +67,7 @@ _CANNOT_COUNT = (_NO_QUANTITY, _UNCOUNTED.split("{}")[0], _SHARED_DURATION)
 @dataclass(frozen=True)
 class _Query:
     normalized: str
+    spelt: str  # the same, its English typos corrected: for the floors it names and its meaning
     words: list[str]  # content words as asked
     content: list[str]  # the same, typos corrected
     numbers: set[str]  # the numbers it gives that a fact must hold
@@ -204,11 +205,11 @@ class Engine:
         asked = normalize(asked) if asked else asked_part(normalize(unquoted(question)))
         raw = words(self._index.from_pinyin(asked), spell=self._index.spell)
         given = _given_numbers(normalized)
-        # A floor is read once typos are corrected: "the thrid floor" is the third.
-        named_floors = frozenset(floors(respell(normalized, self._index.spell)))
+        spelt = respell(normalized, self._index.spell)
         query = _Query(
-            normalized, raw, self._index.correct(raw), given, frozenset(filter(_specific, given)), named_floors,
-            tuple(alternatives(normalized)),
+            normalized, spelt, raw, self._index.correct(raw), given, frozenset(filter(_specific, given)),
+            # A floor is read once typos are corrected: "the thrid floor" is the third.
+            frozenset(floors(spelt)), tuple(alternatives(normalized)),
         )
         if not raw:
             return query, []
@@ -507,8 +508,7 @@ class Engine:
         facts = [self._phrasing_vectors[language][s.index] for _, s in (ranked[0], *close)]
         subject = np.mean([vectors.mean(axis=0) for vectors in facts], axis=0)
         # Typos corrected first: a misspelt word is a different token to the model, not a near one.
-        spelt = respell(query.normalized, self._index.spell)
-        asked = unit(unit(self._meaning.embed([spelt])[0] @ self._whitening[language]) - subject)
+        asked = unit(unit(self._meaning.embed([query.spelt])[0] @ self._whitening[language]) - subject)
         nearness = [float((unit(vectors - subject) @ asked).max()) for vectors in facts]
         best, others = nearness[0], nearness[1:]
         # A best fact that holds the whole question leaves only which sibling is meant in doubt,

@@ -80,7 +80,7 @@ class Index:
         # _Sounds). Longer words one by one, as the phrases inside them decide (长安 of 西长安街).
         phrases = [t for t in chinese if len(t) == 2 and t in PHRASES_DICT]
         flat = lazy_pinyin(phrases)
-        read = {t: flat[2 * i : 2 * i + 2] for i, t in enumerate(phrases)} if len(flat) == 2 * len(phrases) else {}
+        read = {t: flat[2 * i : 2 * i + 2] for i, t in enumerate(phrases)}  # one syllable a character
         by_character = self._typed.reading
         for t in chinese:
             if t in read:
